@@ -1,0 +1,103 @@
+// Package schema is actorgraph's shared vocabulary: entity types, predicates
+// with their domain, range and event codes, modality, entities, statements and
+// the IRIs they are written under. It imports only the standard library; every
+// other package of actorgraph imports it, and it imports none of them.
+package schema
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+)
+
+// IRI bases. Every node actorgraph writes lives under one of them, so that a
+// graph built on one machine merges cleanly with one built on another.
+const (
+	// NS is the namespace of types and predicates: NS+"memberOf".
+	NS = "https://actorgraph.dev/ns#"
+	// EntityBase prefixes entity IDs: EntityBase+"kataib-hezbollah".
+	EntityBase = "https://actorgraph.dev/id/"
+	// DocBase prefixes document IDs; a document IRI is also the graph label of
+	// every quad extracted from that document.
+	DocBase = "https://actorgraph.dev/doc/"
+	// StatementBase prefixes reified statements.
+	StatementBase = "https://actorgraph.dev/stmt/"
+)
+
+// EntityIRI returns the IRI of the entity with the given ID.
+func EntityIRI(id string) string { return EntityBase + id }
+
+// DocIRI returns the IRI (and graph label) of the document with the given ID.
+// The ID is path-escaped, so that it stays one token for tools that look for
+// it in the label.
+func DocIRI(id string) string { return DocBase + url.PathEscape(id) }
+
+// DocIDFromIRI is the inverse of DocIRI; ok is false for an IRI that is not a
+// document IRI.
+func DocIDFromIRI(iri string) (id string, ok bool) {
+	rest, ok := strings.CutPrefix(iri, DocBase)
+	if !ok {
+		return "", false
+	}
+	id, err := url.PathUnescape(rest)
+	if err != nil {
+		return "", false
+	}
+	return id, true
+}
+
+// Term returns the IRI of a type, predicate or property in actorgraph's
+// namespace.
+func Term(local string) string { return NS + local }
+
+// Slug turns a name into an entity ID: lower case, apostrophes dropped, every
+// other run of characters that are not ASCII letters or digits turned into one
+// hyphen. Non-ASCII letters are kept.
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r == '\'' || r == '\u2019' || r == '\u2018' || r == '`':
+			continue
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 0x7f && unicode.IsLetter(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// Hash returns a short, stable hex digest of the parts, used for statement
+// IRIs and document content hashes.
+func Hash(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Span is a half-open byte range [Start, End) into a document's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies inside s.
+func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
+
+// String formats the span as start-end.
+func (s Span) String() string { return fmt.Sprintf("%d-%d", s.Start, s.End) }
