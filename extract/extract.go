@@ -8,6 +8,8 @@ package extract
 import (
 	"fmt"
 	"io/fs"
+	"sort"
+	"strings"
 
 	"github.com/actorgraph/actorgraph/schema"
 )
@@ -43,6 +45,169 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	if doc.ID == "" {
 		return out, fmt.Errorf("extract: document has no ID")
 	}
-	// TODO(lead): pipeline being written.
+	d := &docState{
+		x: x, doc: doc, ents: map[string]*schema.Entity{}, names: map[string]string{},
+		lastOf: map[schema.EntityType]string{},
+	}
+	toks := Tokenize(doc.Text)
+	d.sents = Split(doc.Text, toks)
+	d.ments = make([][]*Mention, len(d.sents))
+	for si := range d.sents {
+		ms := d.findMentions(si)
+		ms = d.resolve(si, ms)
+		d.ments[si] = ms
+	}
+	var stmts []schema.Statement
+	for si := range d.sents {
+		st := d.newSent(si)
+		st.relate()
+		if st.subj != "" {
+			d.lastSubj = st.subj
+		} else if len(st.ms) > 0 {
+			for _, m := range st.ms {
+				if id, t := st.actor(m); t.IsActor() && t != schema.Person && !m.Inner {
+					d.lastSubj = id
+					break
+				}
+			}
+		}
+		stmts = append(stmts, st.out...)
+	}
+	for _, s := range stmts {
+		d.entity(s.Subject, d.typeOf(s.Subject), "")
+		d.entity(s.Object, d.typeOf(s.Object), "")
+	}
+	for _, id := range d.order {
+		e := *d.ents[id]
+		sort.Strings(e.Aliases)
+		out.Entities = append(out.Entities, e)
+	}
+	sort.Slice(out.Entities, func(i, j int) bool { return out.Entities[i].ID < out.Entities[j].ID })
+	out.Statements = stmts
+	if err := out.Validate(); err != nil {
+		return out, fmt.Errorf("extract %s: %w", doc.ID, err)
+	}
 	return out, nil
 }
+
+// resolve links the mentions of sentence si to entities: acronyms defined
+// in parentheses, surnames of people named before, anaphors ("the
+// coalition", "the country"), and registers every mention's entity with
+// the name it was mentioned by.
+func (d *docState) resolve(si int, ms []*Mention) []*Mention {
+	s := d.sents[si]
+	toks := s.Tokens
+	out := ms[:0]
+	for k, m := range ms {
+		// "Popular Mobilization Forces (PMF)": the acronym names the same entity.
+		if k > 0 && m.Start >= 1 && toks[m.Start-1].Text == "(" && m.End < len(toks) && toks[m.End].Text == ")" && ms[k-1].End == m.Start-1 && m.End-m.Start == 1 {
+			prev := ms[k-1]
+			if m.ID != prev.ID && toks[m.Start].AllCaps() {
+				m.ID, m.Type, m.Kind, m.Metonym = prev.ID, prev.Type, prev.Kind, prev.Metonym
+				d.names[toks[m.Start].Key] = prev.ID
+			}
+		}
+		// A person's surname, later: "Mohie", "Mr. Kadhimi".
+		if m.Kind == NewNameMention && m.Type == schema.Person && m.End-m.Start == 1 {
+			if id, ok := d.names[toks[m.Start].Key]; ok {
+				m.ID = id
+			}
+		}
+		if m.Kind == NewNameMention && m.Type == schema.Person {
+			if last := toks[m.End-1]; m.End-m.Start > 1 {
+				d.names[last.Key] = m.ID
+			}
+		}
+		if m.Type == schema.Person {
+			if e, ok := d.x.gaz.Entry(m.ID); ok {
+				parts := strings.Fields(e.Name)
+				last := parts[len(parts)-1]
+				if _, taken := d.names[keyOf(last)]; !taken && len(parts) > 1 {
+					d.names[keyOf(last)] = m.ID
+					if i := strings.LastIndexAny(last, "-"); i > 0 {
+						d.names[keyOf(last[i+1:])] = m.ID
+					}
+				}
+			}
+		}
+		canon := m.Canon
+		if canon == "" {
+			canon = trimName(m.Text)
+		}
+		if m.Kind == DemonymMention {
+			canon = ""
+		}
+		d.entity(m.ID, m.Type, canon)
+		d.lastOf[m.Type] = m.ID
+		out = append(out, m)
+	}
+	// A surname mention found before the full name was (rare) or a new
+	// one-word name that is a known surname.
+	for _, m := range out {
+		if m.Kind == NewNameMention && m.End-m.Start == 1 {
+			if id, ok := d.names[toks[m.Start].Key]; ok && id != m.ID {
+				m.ID = id
+			}
+		}
+	}
+	return d.anaphors(si, out)
+}
+
+// anaphors adds mentions for definite descriptions that refer back to an
+// actor of their type: "the country", "the coalition", "the alliance".
+func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
+	s := d.sents[si]
+	toks := s.Tokens
+	covered := make([]bool, len(toks))
+	for _, m := range ms {
+		for k := m.Start; k < m.End; k++ {
+			covered[k] = true
+		}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if covered[i] || covered[i+1] {
+			continue
+		}
+		// bare "coalition" names the US-led coalition when no other coalition was named
+		if toks[i].Is("coalition") && !toks[i].Upper() {
+			id := d.lastOf[schema.Coalition]
+			if id == "" {
+				id = defaultCoalitionID
+			}
+			if _, ok := d.x.gaz.Entry(id); ok || d.ents[id] != nil {
+				start := i
+				if i > 0 && toks[i-1].Is("international", "military", "multinational") {
+					start = i - 1
+				}
+				m := &Mention{Start: start, End: i + 1, ID: id, Type: d.typeOf(id), Kind: AnaphorMention, Text: d.spanText(s, start, i+1)}
+				ms = append(ms, m)
+				d.entity(id, m.Type, "")
+				continue
+			}
+		}
+		if !toks[i].Is("the") {
+			continue
+		}
+		ts, n := d.x.lex.Anaphors.At(toks, i)
+		if n == 0 {
+			continue
+		}
+		for _, t := range ts {
+			if t != schema.Country && t != schema.Coalition {
+				continue // only the unambiguous ones
+			}
+			id := d.lastOf[t]
+			if id == "" {
+				continue
+			}
+			ms = append(ms, &Mention{Start: i, End: i + n, ID: id, Type: t, Kind: AnaphorMention, Text: d.spanText(s, i, i+n), Inner: false})
+			break
+		}
+	}
+	sortMentions(ms)
+	return ms
+}
+
+// defaultCoalitionID is the coalition a bare "the coalition" names in this
+// domain when the document named no other.
+const defaultCoalitionID = "us-led-coalition"

@@ -1,9 +1,300 @@
 package extract
 
-import "io/fs"
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
 
-// Gazetteer is the set of known entities and the names they go by.
-type Gazetteer struct{}
+	"github.com/actorgraph/actorgraph/schema"
+)
 
-// LoadGazetteer reads gazetteer/*.tsv from fsys.
-func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) { return &Gazetteer{}, nil }
+// Entry is one gazetteer entity with its names and background facts.
+type Entry struct {
+	schema.Entity
+	Demonyms []string            // adjectives and demonyms that denote it: Iraqi, Iraqis
+	Metonym  string              // ID of the actor this place stands for when it acts
+	Facts    map[string][]string // background facts: in, backedBy, memberOf, leaderOf, officialOf, ...
+	NoMerge  []string            // IDs it must never be merged with
+	Role     string
+	Source   string // file:line it was read from
+}
+
+// Fact returns the first value of a background fact, or "".
+func (e *Entry) Fact(key string) string {
+	if v := e.Facts[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// Gazetteer is the set of known entities and the names they go by, indexed
+// for matching in token streams.
+type Gazetteer struct {
+	entries []*Entry
+	byID    map[string]*Entry
+	names   *trie // aliases and canonical names
+	demos   *trie // demonyms
+}
+
+// Len returns the number of entries.
+func (g *Gazetteer) Len() int { return len(g.entries) }
+
+// Entry returns the entry with the given ID.
+func (g *Gazetteer) Entry(id string) (*Entry, bool) {
+	e, ok := g.byID[id]
+	return e, ok
+}
+
+// Entries returns every entry in load order.
+func (g *Gazetteer) Entries() []*Entry { return g.entries }
+
+// LoadGazetteer reads gazetteer/*.tsv from fsys, in file-name order. The
+// format is described in data/gazetteer/FORMAT.md.
+func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
+	files, err := fs.Glob(fsys, "gazetteer/*.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	sort.Strings(files)
+	g := &Gazetteer{byID: map[string]*Entry{}, names: newTrie(), demos: newTrie()}
+	for _, f := range files {
+		b, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer: %w", err)
+		}
+		if err := g.parse(f, string(b)); err != nil {
+			return nil, err
+		}
+	}
+	for _, e := range g.entries {
+		for key, ids := range e.Facts {
+			for _, id := range ids {
+				if _, ok := g.byID[id]; !ok && key != "role" {
+					// Dangling references are tolerated: the gazetteer is
+					// written by several hands; resolution ignores them.
+					_ = id
+				}
+			}
+		}
+	}
+	g.index()
+	return g, nil
+}
+
+func (g *Gazetteer) parse(file, text string) error {
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		pos := fmt.Sprintf("%s:%d", path.Base(file), n)
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 {
+			return fmt.Errorf("gazetteer %s: %d columns, want 5", pos, len(cols))
+		}
+		for i := range cols {
+			cols[i] = strings.TrimSpace(cols[i])
+		}
+		t, err := schema.ParseEntityType(cols[1])
+		if err != nil {
+			return fmt.Errorf("gazetteer %s: %w", pos, err)
+		}
+		e := &Entry{Entity: schema.Entity{ID: cols[0], Type: t, Name: cols[2]}, Facts: map[string][]string{}, Source: pos}
+		if err := e.Entity.Validate(); err != nil {
+			return fmt.Errorf("gazetteer %s: %w", pos, err)
+		}
+		if old, dup := g.byID[e.ID]; dup {
+			return fmt.Errorf("gazetteer %s: ID %q already defined at %s", pos, e.ID, old.Source)
+		}
+		for _, a := range splitList(cols[3], ";") {
+			if a != e.Name {
+				e.Aliases = append(e.Aliases, a)
+			}
+		}
+		for _, kv := range splitList(cols[4], ";") {
+			k, v, ok := strings.Cut(kv, "=")
+			if !ok {
+				return fmt.Errorf("gazetteer %s: attribute %q is not key=value", pos, kv)
+			}
+			vals := splitList(v, "|")
+			switch k = strings.TrimSpace(k); k {
+			case "demonym":
+				e.Demonyms = append(e.Demonyms, vals...)
+			case "metonym":
+				e.Metonym = strings.TrimSpace(v)
+			case "nomerge":
+				e.NoMerge = append(e.NoMerge, vals...)
+			case "role":
+				e.Role = strings.TrimSpace(v)
+			default:
+				e.Facts[k] = append(e.Facts[k], vals...)
+			}
+		}
+		g.entries = append(g.entries, e)
+		g.byID[e.ID] = e
+	}
+	return sc.Err()
+}
+
+func splitList(s, sep string) []string {
+	var out []string
+	for _, p := range strings.Split(s, sep) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (g *Gazetteer) index() {
+	for i, e := range g.entries {
+		g.names.add(e.Name, i)
+		for _, a := range e.Aliases {
+			g.names.add(a, i)
+		}
+		for _, d := range e.Demonyms {
+			g.demos.add(d, i)
+		}
+	}
+}
+
+// AddAlias makes name match the entry with the given ID; the extractor uses
+// it for names defined in a document (acronyms) on a per-document copy.
+func (g *Gazetteer) lookupName(name string) []*Entry {
+	toks := matchTokens(Tokenize(name))
+	if len(toks) == 0 {
+		return nil
+	}
+	n, l := g.names.longest(toks, 0)
+	if n == nil || l != len(toks) {
+		return nil
+	}
+	var out []*Entry
+	for _, v := range n.vals {
+		out = append(out, g.entries[v.entry])
+	}
+	return out
+}
+
+// trie indexes token-key sequences. Hyphens inside names are skipped, so
+// "al-Kadhimi", "al Kadhimi" and "Al-Kadhimi" are one key.
+type trie struct {
+	root *trieNode
+}
+
+type trieNode struct {
+	next map[string]*trieNode
+	vals []trieVal
+}
+
+type trieVal struct {
+	entry int
+	exact []string // token texts (dots dropped) that must match exactly: all-caps names
+}
+
+func newTrie() *trie { return &trie{root: &trieNode{}} }
+
+// matchTokens drops the tokens that matching ignores: hyphens and dots.
+func matchTokens(toks []Token) []Token {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if t.Kind == Punct && (t.Text == "-" || t.Text == "." || t.Text == "‐" || t.Text == "–") {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func (tr *trie) add(name string, entry int) {
+	toks := matchTokens(Tokenize(name))
+	if len(toks) > 0 && toks[0].Key == "the" && len(toks) > 1 {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return
+	}
+	n := tr.root
+	caps := isCapsName(name)
+	var exact []string
+	for _, t := range toks {
+		if n.next == nil {
+			n.next = map[string]*trieNode{}
+		}
+		c := n.next[t.Key]
+		if c == nil {
+			c = &trieNode{}
+			n.next[t.Key] = c
+		}
+		n = c
+		if caps {
+			exact = append(exact, strings.ReplaceAll(t.Text, ".", ""))
+		}
+	}
+	for _, v := range n.vals {
+		if v.entry == entry {
+			return
+		}
+	}
+	n.vals = append(n.vals, trieVal{entry: entry, exact: exact})
+}
+
+// isCapsName reports whether a name is written in capitals only (an
+// acronym such as IRGC or U.S.), which then matches case-sensitively.
+func isCapsName(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 8
+}
+
+// longest finds the longest name starting at toks[i]; it returns the node
+// and the number of tokens matched.
+func (tr *trie) longest(toks []Token, i int) (*trieNode, int) {
+	n := tr.root
+	var best *trieNode
+	bestLen := 0
+	for j := i; j < len(toks); j++ {
+		c := n.next[toks[j].Key]
+		if c == nil {
+			break
+		}
+		n = c
+		if len(n.vals) > 0 && n.accepts(toks[i:j+1]) {
+			best, bestLen = n, j+1-i
+		}
+	}
+	return best, bestLen
+}
+
+func (n *trieNode) accepts(toks []Token) bool {
+	for _, v := range n.vals {
+		if v.matches(toks) {
+			return true
+		}
+	}
+	return false
+}
+
+func (v trieVal) matches(toks []Token) bool {
+	if v.exact == nil {
+		return true
+	}
+	for k, t := range toks {
+		if k >= len(v.exact) || strings.ReplaceAll(t.Text, ".", "") != v.exact[k] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,9 +1,288 @@
 package extract
 
-import "io/fs"
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
 
-// Lexicon holds the word lists the relation and modality rules read.
-type Lexicon struct{}
+	"github.com/actorgraph/actorgraph/schema"
+)
 
-// LoadLexicon reads lexicon/*.tsv from fsys.
-func LoadLexicon(fsys fs.FS) (*Lexicon, error) { return &Lexicon{}, nil }
+// VerbForm says which inflection of a verb a word is.
+type VerbForm uint8
+
+// Verb forms, in the column order of verbs.tsv.
+const (
+	Base VerbForm = iota
+	Third
+	Past
+	Participle
+	Gerund
+)
+
+// Verb is one sense of a verb from the lexicon.
+type Verb struct {
+	Predicate schema.Predicate
+	Inverse   bool // "A backs B" gives B backedBy A
+	Lemma     string
+	Form      VerbForm
+	ObjPreps  []string // "" for a direct object
+}
+
+// EventNoun is a noun that names an event of a predicate.
+type EventNoun struct {
+	Predicate  schema.Predicate
+	Inverse    bool
+	ObjPreps   []string
+	AgentPreps []string
+}
+
+// Role is a role noun or title.
+type Role struct {
+	Predicate schema.Predicate // "" for honorifics
+	Name      string
+}
+
+// Cue is a modality cue.
+type Cue struct {
+	Modality string // as in cues.tsv: negated, hypothetical, planned, conditional, claimed, denied, threatened
+	Position string // before, clause, reporting, denial
+}
+
+// Lexicon holds the word lists the relation and modality rules read, each
+// indexed as a phrase table over token keys.
+type Lexicon struct {
+	Verbs       phrases[Verb]
+	Nouns       phrases[EventNoun]
+	Roles       phrases[Role]
+	Cues        phrases[Cue]
+	Militias    phrases[schema.EntityType]
+	Anaphors    phrases[schema.EntityType]
+	Backers     []string // shapes with X for the backer
+	GivenNames  map[string]bool
+	OrgHeads    map[string]schema.EntityType
+}
+
+// phrases maps token-key sequences to values, for longest-match lookups.
+type phrases[V any] struct {
+	first map[string][]phrase[V] // by first key, longest first
+}
+
+type phrase[V any] struct {
+	keys []string
+	vals []V
+}
+
+func (p *phrases[V]) add(text string, v V) {
+	keys := phraseKeys(text)
+	if len(keys) == 0 {
+		return
+	}
+	if p.first == nil {
+		p.first = map[string][]phrase[V]{}
+	}
+	list := p.first[keys[0]]
+	for i := range list {
+		if equalKeys(list[i].keys, keys) {
+			list[i].vals = append(list[i].vals, v)
+			return
+		}
+	}
+	list = append(list, phrase[V]{keys: keys, vals: []V{v}})
+	sort.SliceStable(list, func(i, j int) bool { return len(list[i].keys) > len(list[j].keys) })
+	p.first[keys[0]] = list
+}
+
+func phraseKeys(text string) []string {
+	var keys []string
+	for _, t := range Tokenize(text) {
+		if t.Text == "-" {
+			continue
+		}
+		keys = append(keys, t.Key)
+	}
+	return keys
+}
+
+func equalKeys(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// At returns the values of the longest phrase starting at toks[i] and the
+// number of tokens it covers (hyphens inside count but are not matched).
+func (p *phrases[V]) At(toks []Token, i int) ([]V, int) {
+	if i >= len(toks) {
+		return nil, 0
+	}
+	for _, ph := range p.first[toks[i].Key] {
+		j, k := i, 0
+		for k < len(ph.keys) && j < len(toks) {
+			if toks[j].Text == "-" && j > i {
+				j++
+				continue
+			}
+			if toks[j].Key != ph.keys[k] {
+				break
+			}
+			j++
+			k++
+		}
+		if k == len(ph.keys) {
+			return ph.vals, j - i
+		}
+	}
+	return nil, 0
+}
+
+// LoadLexicon reads lexicon/*.tsv from fsys. The formats are described in
+// data/lexicon/README.md.
+func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
+	lx := &Lexicon{GivenNames: map[string]bool{}, OrgHeads: map[string]schema.EntityType{}}
+	read := func(name string, cols int, fn func(c []string) error) error {
+		b, err := fs.ReadFile(fsys, path.Join("lexicon", name))
+		if err != nil {
+			return fmt.Errorf("lexicon: %w", err)
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		for n := 1; sc.Scan(); n++ {
+			line := sc.Text()
+			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			c := strings.Split(line, "\t")
+			for len(c) < cols {
+				c = append(c, "")
+			}
+			if len(c) > cols {
+				return fmt.Errorf("lexicon %s:%d: %d columns, want %d", name, n, len(c), cols)
+			}
+			for i := range c {
+				c[i] = strings.TrimSpace(c[i])
+			}
+			if err := fn(c); err != nil {
+				return fmt.Errorf("lexicon %s:%d: %w", name, n, err)
+			}
+		}
+		return sc.Err()
+	}
+	pred := func(s string) (schema.Predicate, bool, error) {
+		inv := strings.HasSuffix(s, "-inverse")
+		p, err := schema.ParsePredicate(strings.TrimSuffix(s, "-inverse"))
+		return p, inv, err
+	}
+	err := read("verbs.tsv", 7, func(c []string) error {
+		p, inv, err := pred(c[0])
+		if err != nil {
+			return err
+		}
+		var preps []string
+		for _, pr := range splitList(c[6], ";") {
+			if pr == "-" {
+				pr = ""
+			}
+			preps = append(preps, pr)
+		}
+		for f := Base; f <= Gerund; f++ {
+			lx.Verbs.add(c[1+int(f)], Verb{Predicate: p, Inverse: inv, Lemma: c[1], Form: f, ObjPreps: preps})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = read("nouns.tsv", 4, func(c []string) error {
+		p, inv, err := pred(c[0])
+		if err != nil {
+			return err
+		}
+		n := EventNoun{Predicate: p, Inverse: inv, ObjPreps: splitList(c[2], ";"), AgentPreps: splitList(c[3], ";")}
+		for _, w := range splitList(c[1], ";") {
+			lx.Nouns.add(w, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = read("roles.tsv", 3, func(c []string) error {
+		r := Role{Name: c[1]}
+		if c[0] != "-" {
+			p, _, err := pred(c[0])
+			if err != nil {
+				return err
+			}
+			r.Predicate = p
+		}
+		lx.Roles.add(c[1], r)
+		for _, v := range splitList(c[2], ";") {
+			lx.Roles.add(v, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = read("cues.tsv", 3, func(c []string) error {
+		lx.Cues.add(strings.ReplaceAll(c[1], "n't", "not"), Cue{Modality: c[0], Position: c[2]})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = read("collectives.tsv", 3, func(c []string) error {
+		switch c[0] {
+		case "militia":
+			lx.Militias.add(c[1], schema.ArmedGroup)
+		case "anaphor":
+			t, err := schema.ParseEntityType(c[2])
+			if err != nil {
+				return err
+			}
+			lx.Anaphors.add(c[1], t)
+		case "backer":
+			lx.Backers = append(lx.Backers, c[1])
+		default:
+			return fmt.Errorf("unknown kind %q", c[0])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fs.Stat(fsys, "lexicon/names.tsv"); err == nil {
+		err = read("names.tsv", 2, func(c []string) error {
+			switch c[0] {
+			case "given":
+				for _, n := range splitList(c[1], ";") {
+					lx.GivenNames[keyOf(n)] = true
+				}
+			default:
+				t, err := schema.ParseEntityType(c[0])
+				if err != nil {
+					return err
+				}
+				for _, n := range splitList(c[1], ";") {
+					if _, dup := lx.OrgHeads[keyOf(n)]; !dup {
+						lx.OrgHeads[keyOf(n)] = t
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
+}

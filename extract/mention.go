@@ -1,0 +1,422 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+// MentionKind says how a mention was found.
+type MentionKind uint8
+
+// Mention kinds.
+const (
+	NameMention       MentionKind = iota // a gazetteer name or alias
+	DemonymMention                       // Iraqi, American: stands for the state
+	CollectiveMention                    // Iran-backed militias, pro-Iran factions
+	NewNameMention                       // a name the gazetteer lacks, typed by a cue
+	AnaphorMention                       // the group, the alliance, it
+)
+
+// Mention is a stretch of a sentence that refers to an entity.
+type Mention struct {
+	Start, End int // token indexes in the sentence, [Start, End)
+	ID         string
+	Type       schema.EntityType
+	Kind       MentionKind
+	Text       string // as written
+	Metonym    string // the actor a place stands for, when it acts
+	Backer     string // for a collective, the state named as its backer ("" when implied)
+	Canon      string // canonical name of an entity the gazetteer lacks
+	Inner      bool   // inside a list or apposition: never the subject of a later verb
+}
+
+// docState is the per-document working state of an extraction.
+type docState struct {
+	x      *Extractor
+	doc    Document
+	sents  []Sentence
+	ments  [][]*Mention // per sentence, by start
+	ents   map[string]*schema.Entity
+	order  []string
+	names  map[string]string // extra names defined in the document (acronyms, surnames) → ID
+	lastOf   map[schema.EntityType]string
+	lastSubj string // the last sentence subject, for pronouns
+}
+
+func (d *docState) entity(id string, t schema.EntityType, name string) {
+	e, ok := d.ents[id]
+	if !ok {
+		canon := name
+		if g, ok := d.x.gaz.Entry(id); ok {
+			canon, t = g.Name, g.Type
+		}
+		e = &schema.Entity{ID: id, Type: t, Name: canon}
+		d.ents[id] = e
+		d.order = append(d.order, id)
+	}
+	if name != "" && name != e.Name {
+		for _, a := range e.Aliases {
+			if a == name {
+				return
+			}
+		}
+		e.Aliases = append(e.Aliases, name)
+	}
+}
+
+func (d *docState) typeOf(id string) schema.EntityType {
+	if e, ok := d.ents[id]; ok {
+		return e.Type
+	}
+	if g, ok := d.x.gaz.Entry(id); ok {
+		return g.Type
+	}
+	return ""
+}
+
+// spanText returns the text of tokens [i, j) of sentence s.
+func (d *docState) spanText(s Sentence, i, j int) string {
+	return d.doc.Text[s.Tokens[i].Start:s.Tokens[j-1].End]
+}
+
+// findMentions finds the mentions of one sentence.
+func (d *docState) findMentions(si int) []*Mention {
+	s := d.sents[si]
+	toks := s.Tokens
+	// Matching skips hyphens and dots; idx maps view positions to tokens.
+	var view []Token
+	var idx []int
+	for i, t := range toks {
+		if t.Kind == Punct && (t.Text == "-" || t.Text == "." || t.Text == "‐") && i > 0 && !t.Space {
+			continue
+		}
+		view = append(view, t)
+		idx = append(idx, i)
+	}
+	var out []*Mention
+	covered := make([]bool, len(toks))
+	add := func(m *Mention) {
+		for k := m.Start; k < m.End; k++ {
+			covered[k] = true
+		}
+		m.Text = d.spanText(s, m.Start, m.End)
+		out = append(out, m)
+	}
+	lx := d.x.lex
+	for v := 0; v < len(view); {
+		i := idx[v]
+		// Collective actors first: "Iran-backed militias", "pro-Iran factions".
+		if m, n := d.collective(s, i); m != nil {
+			add(m)
+			for v < len(view) && idx[v] < i+n {
+				v++
+			}
+			continue
+		}
+		node, n := d.x.gaz.names.longest(view, v)
+		if node != nil && !d.commonWordMatch(view[v:v+n]) {
+			e := d.x.gaz.entries[node.vals[0].entry]
+			end := idx[v+n-1] + 1
+			// "Baghdad's international airport" may match; a trailing 's never ends a name.
+			add(&Mention{Start: i, End: end, ID: e.ID, Type: e.Type, Kind: NameMention, Metonym: e.Metonym})
+			v += n
+			continue
+		}
+		if id, ok := d.names[view[v].Key]; ok && view[v].Upper() {
+			add(&Mention{Start: i, End: i + 1, ID: id, Type: d.typeOf(id), Kind: NameMention})
+			v++
+			continue
+		}
+		if node, n := d.x.gaz.demos.longest(view, v); node != nil && view[v].Upper() {
+			e := d.x.gaz.entries[node.vals[0].entry]
+			end := idx[v+n-1] + 1
+			add(&Mention{Start: i, End: end, ID: e.ID, Type: e.Type, Kind: DemonymMention})
+			v += n
+			continue
+		}
+		v++
+	}
+	_ = lx
+	sortMentions(out)
+	out = d.newNames(si, out, covered)
+	sortMentions(out)
+	return out
+}
+
+// commonWordMatch rejects a one-word, non-capitalised match of a name that
+// is written capitalised in the gazetteer ("us" is not US, "badr" is Badr
+// only when capitalised).
+func (d *docState) commonWordMatch(toks []Token) bool {
+	for _, t := range toks {
+		if t.Upper() || t.Kind == Number {
+			return false
+		}
+	}
+	return true
+}
+
+func sortMentions(ms []*Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// collective recognises a backer phrase around a militia noun at toks[i]:
+// "Iran-backed militias", "pro-Iranian militias", "militias loyal to Tehran",
+// "radical Iran-backed militant groups". It returns the mention and the
+// number of tokens it covers.
+func (d *docState) collective(s Sentence, i int) (*Mention, int) {
+	toks := s.Tokens
+	lx := d.x.lex
+	j := i
+	// Optional modifiers before the backer: radical, armed, Shiite, Iraqi.
+	backer := ""
+	k := j
+	if k < len(toks) && toks[k].Is("pro") && k+2 < len(toks) && toks[k+1].Text == "-" {
+		if id := d.stateAt(toks, k+2); id != "" {
+			backer, k = id, k+3
+		}
+	} else if id := d.stateAt(toks, k); id != "" && k+2 < len(toks) && toks[k+1].Text == "-" &&
+		toks[k+2].Is("backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied") {
+		backer, k = id, k+3
+	}
+	if backer != "" {
+		// adjectives between the backer and the noun: "Iran-backed armed factions"
+		for m := k; m < len(toks) && m < k+3; m++ {
+			if _, n := lx.Militias.At(toks, m); n > 0 {
+				end := m + n
+				return d.collectiveMention(s, i, end, backer), end - i
+			}
+			if toks[m].Kind != Word || toks[m].Upper() && !d.isDemonymOrAdj(toks[m]) {
+				break
+			}
+		}
+		return nil, 0
+	}
+	// "militias loyal to Tehran", "armed factions loyal to Tehran": the
+	// noun, optionally after modifiers, then the backer phrase.
+	start := i
+	for m := i; m < len(toks) && m < i+3; m++ {
+		if _, n := lx.Militias.At(toks, m); n > 0 {
+			end := m + n
+			if end+2 < len(toks) && toks[end].Is("loyal", "allied", "aligned", "affiliated", "linked") && toks[end+1].Is("to", "with") {
+				if id := d.stateAt(toks, end+2); id != "" {
+					stop := end + 3
+					if stop < len(toks) && toks[stop].Text == "-" {
+						return nil, 0
+					}
+					return d.collectiveMention(s, start, stop, id), stop - i
+				}
+			}
+			// A bare plural collective ("the armed factions", "Iraqi
+			// militias") names the domain's default collective; a name
+			// just before it owns it ("Houthi fighters").
+			if defaultCollective[strings.ToLower(d.spanText(s, m, end))] && !(i > 0 && toks[i-1].Upper() && i == m) {
+				if _, ok := d.x.gaz.Entry(defaultCollectiveID); ok {
+					return &Mention{Start: start, End: end, ID: defaultCollectiveID, Type: schema.ArmedGroup, Kind: CollectiveMention}, end - i
+				}
+			}
+			break
+		}
+		if toks[m].Kind != Word || !toks[m].Is("armed", "iraqi", "shiite", "shia", "resistance", "radical", "rogue", "paramilitary") {
+			break
+		}
+	}
+	return nil, 0
+}
+
+// defaultCollectiveID is the collective that bare militia plurals name in
+// this domain: in Iraq and Syria news, "the militias" are the Iran-backed ones.
+const defaultCollectiveID = "iran-backed-militias"
+
+var defaultCollective = map[string]bool{
+	"militias": true, "militia groups": true, "militia factions": true, "factions": true,
+	"armed factions": true, "resistance factions": true, "paramilitary groups": true,
+	"militia": false,
+}
+
+// isDemonymOrAdj reports whether a capitalised token is a demonym or a
+// religious adjective that may modify a militia noun.
+func (d *docState) isDemonymOrAdj(t Token) bool {
+	if t.Is("shiite", "shia", "sunni", "islamist", "jihadist") {
+		return true
+	}
+	node, _ := d.x.gaz.demos.longest([]Token{t}, 0)
+	return node != nil
+}
+
+// stateAt returns the ID of the state named at toks[k] (Iran, Iranian,
+// Tehran), or "".
+func (d *docState) stateAt(toks []Token, k int) string {
+	if k >= len(toks) || !toks[k].Upper() {
+		return ""
+	}
+	one := toks[k : k+1]
+	for _, tr := range []*trie{d.x.gaz.names, d.x.gaz.demos} {
+		if node, n := tr.longest(one, 0); node != nil && n == 1 {
+			e := d.x.gaz.entries[node.vals[0].entry]
+			if e.Type == schema.Country {
+				return e.ID
+			}
+			if e.Metonym != "" {
+				return e.Metonym
+			}
+		}
+	}
+	return ""
+}
+
+func (d *docState) collectiveMention(s Sentence, i, end int, backer string) *Mention {
+	id := backer + "-backed-militias"
+	canon := ""
+	if _, ok := d.x.gaz.Entry(id); !ok {
+		canon = d.x.gaz.byID[backer].Name + "-backed militias"
+	}
+	return &Mention{Start: i, End: end, ID: id, Type: schema.ArmedGroup, Kind: CollectiveMention, Backer: backer, Canon: canon}
+}
+
+// newNames finds capitalised names the gazetteer lacks and keeps those a
+// cue types: a title or role before it, a given name, an organisation head
+// noun at its end, an apposition with a role after it.
+func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
+	s := d.sents[si]
+	toks := s.Tokens
+	lx := d.x.lex
+	for i := 0; i < len(toks); i++ {
+		if covered[i] || !toks[i].Upper() || toks[i].Kind != Word || toks[i].Key == "s" {
+			continue
+		}
+		// Extend over capitalised words and name particles (al-, bin, of the).
+		j := i
+		for j < len(toks) && !covered[j] {
+			t := toks[j]
+			if t.Kind == Word && t.Upper() && t.Key != "s" {
+				j++
+				continue
+			}
+			if t.Text == "-" && !t.Space && j+1 < len(toks) && !toks[j+1].Space && toks[j+1].Kind == Word {
+				j++
+				continue
+			}
+			if t.Is("al", "el", "bin", "ibn", "abu", "abd", "of", "for", "the", "and") && j > i && j+1 < len(toks) && toks[j+1].Upper() && !covered[j+1] {
+				if t.Is("and", "the", "of", "for") && !d.orgLike(toks[i:j]) {
+					break
+				}
+				j++
+				continue
+			}
+			break
+		}
+		for j > i && (toks[j-1].Text == "-" || toks[j-1].Is("of", "the", "and", "for", "al")) {
+			j--
+		}
+		if j == i {
+			continue
+		}
+		// Strip a leading role or honorific: "Gen. Alexus Grynkewich".
+		start := i
+		for start < j {
+			if _, n := lx.Roles.At(toks, start); n > 0 && start+n < j {
+				start += n
+				for start < j && toks[start].Text == "." {
+					start++
+				}
+				continue
+			}
+			break
+		}
+		if start >= j {
+			i = j - 1
+			continue
+		}
+		name := d.spanText(s, start, j)
+		t := d.typeNewName(si, toks, i, start, j)
+		if t == "" {
+			i = j - 1
+			continue
+		}
+		id := schema.Slug(name)
+		if e, ok := d.x.gaz.Entry(id); ok {
+			t = e.Type
+		}
+		ms = append(ms, &Mention{Start: start, End: j, ID: id, Type: t, Kind: NewNameMention, Text: name})
+		for k := start; k < j; k++ {
+			covered[k] = true
+		}
+		i = j - 1
+	}
+	return ms
+}
+
+func (d *docState) orgLike(toks []Token) bool {
+	for _, t := range toks {
+		if _, ok := d.x.lex.OrgHeads[t.Key]; ok {
+			return true
+		}
+	}
+	return len(toks) > 0 && toks[0].Is("islamic", "popular", "national", "supreme", "united", "coordinating", "coordination")
+}
+
+// typeNewName decides the type of a new name toks[start:end] (toks[i:start]
+// being a stripped title), or "" when no cue supports one.
+func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.EntityType {
+	lx := d.x.lex
+	// An organisation head noun at the end.
+	if t, ok := lx.OrgHeads[toks[end-1].Key]; ok && end-start >= 2 {
+		return t
+	}
+	// A title or honorific before it.
+	if start > i {
+		return schema.Person
+	}
+	if start > 0 {
+		if rs, n := d.roleEndingAt(toks, start); n > 0 && len(rs) > 0 {
+			return schema.Person
+		}
+	}
+	// A given name, with at least one more name.
+	if end-start >= 2 && lx.GivenNames[toks[start].Key] {
+		return schema.Person
+	}
+	// Apposition: "X, a spokesman for Y", "X, the leader of Y".
+	k := end
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+		if k < len(toks) && toks[k].Is("a", "an", "the") {
+			k++
+		}
+		for m := k; m < len(toks) && m < k+4; m++ {
+			if rs, n := lx.Roles.At(toks, m); n > 0 && rs[0].Predicate != "" {
+				return schema.Person
+			}
+		}
+	}
+	// "calling themselves X", "known as X".
+	if start >= 2 && (toks[start-1].Is("themselves", "itself") || toks[start-2].Is("known") && toks[start-1].Is("as")) {
+		return schema.ArmedGroup
+	}
+	return ""
+}
+
+// roleEndingAt finds a role noun that ends right before toks[end].
+func (d *docState) roleEndingAt(toks []Token, end int) ([]Role, int) {
+	for n := 1; n <= 4 && n <= end; n++ {
+		rs, m := d.x.lex.Roles.At(toks, end-n)
+		if m == n {
+			return rs, n
+		}
+		if m == n-1 && toks[end-1].Text == "." {
+			return rs, n
+		}
+	}
+	return nil, 0
+}
+
+// trimName strips a trailing possessive from a name.
+func trimName(s string) string {
+	s = strings.TrimSuffix(s, "'s")
+	return strings.TrimSuffix(s, "’s")
+}

@@ -1,0 +1,470 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+// sent is one sentence with its mentions, as the relation rules see it.
+type sent struct {
+	d     *docState
+	si    int
+	s     Sentence
+	toks  []Token
+	ms    []*Mention
+	at    []int // token index → mention index, -1 where none
+	out   []schema.Statement
+	subj  string // the main subject found, for pronouns in the next sentence
+	claim bool   // the sentence attributes its content to a source
+	dates []Date // found on first use
+}
+
+func (d *docState) newSent(si int) *sent {
+	s := d.sents[si]
+	st := &sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: make([]int, len(s.Tokens))}
+	for i := range st.at {
+		st.at[i] = -1
+	}
+	for k, m := range st.ms {
+		for i := m.Start; i < m.End; i++ {
+			st.at[i] = k
+		}
+	}
+	return st
+}
+
+// actor returns the ID a mention stands for as an actor: a capital that
+// acts stands for its state.
+func (st *sent) actor(m *Mention) (string, schema.EntityType) {
+	if m.Type.IsPlace() && m.Metonym != "" {
+		return m.Metonym, st.d.typeOf(m.Metonym)
+	}
+	return m.ID, m.Type
+}
+
+// emit records a statement if the schema allows it.
+func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Modality, rule string, trigger int) {
+	if subj == "" || obj == "" || subj == obj {
+		return
+	}
+	info, _ := p.Info()
+	stT, obT := st.d.typeOf(subj), st.d.typeOf(obj)
+	if !info.Allows(stT, obT) {
+		return
+	}
+	if mod == schema.Asserted && st.claim {
+		mod = schema.Claimed
+	}
+	for _, o := range st.out {
+		if o.Subject == subj && o.Predicate == p && o.Object == obj && o.Modality == mod {
+			return
+		}
+	}
+	s := schema.Statement{
+		Subject: subj, Predicate: p, Object: obj, Modality: mod, Rule: rule,
+		Span:     st.s.Span,
+		Sentence: st.d.doc.Text[st.s.Span.Start:st.s.Span.End],
+	}
+	if info.Event {
+		st.d.dateAndCounts(st, &s, trigger)
+	}
+	st.out = append(st.out, s)
+}
+
+// mentionAt returns the mention covering token i, or nil.
+func (st *sent) mentionAt(i int) *Mention {
+	if i < 0 || i >= len(st.at) || st.at[i] < 0 {
+		return nil
+	}
+	return st.ms[st.at[i]]
+}
+
+var (
+	determiners = wordSet("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some", "all", "several", "two", "three")
+	locPreps    = wordSet("in", "inside", "near", "across", "outside", "at", "throughout", "around", "from", "into", "within", "along", "towards", "toward", "over", "between", "to", "via")
+	clauseStops = wordSet(";", ":", "but", "while", "after", "because", "although", "though", "when", "whereas", "before", "since", "until", "as", "—", "–")
+	beAux       = wordSet("is", "are", "was", "were", "been", "being", "be", "got", "get", "gets")
+	lightVerbs  = wordSet("conducted", "conducts", "conduct", "carried", "carries", "carry", "launched", "launches", "launch", "initiated", "initiates", "waged", "wages", "stepped", "retaliated", "resumed", "resumes", "continued", "began", "begins", "started", "starts", "mounted", "mounts", "staged", "stages", "held", "holds", "hold", "announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed", "ordered", "orders", "claimed", "executed", "undertook", "in", "with", "has", "have", "had")
+	aspectual   = wordSet("began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues", "continuing", "managed", "resumed", "went", "proceeded")
+	ceaseVerbs  = wordSet("stop", "stopped", "stops", "halt", "halted", "halts", "cease", "ceased", "suspend", "suspended", "suspends", "end", "ended", "freeze", "froze", "pause", "paused")
+	troopNouns  = wordSet("troops", "soldiers", "forces", "personnel", "servicemembers", "marines", "advisers", "advisors", "trainers", "contingent", "members")
+	targetLinks = wordSet("used", "operated", "controlled", "held", "run", "affiliated", "associated", "linked", "belonging", "tied", "allied", "aligned", "loyal")
+)
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// inPP reports whether mention m sits in a prepositional phrase of one of
+// the given prepositions: "in the western Anbar province".
+func (st *sent) prepBefore(m *Mention) string {
+	i := m.Start - 1
+	for i >= 0 && (determiners[st.toks[i].Key] || st.toks[i].Kind == Word && !st.toks[i].Upper() && st.at[i] < 0 && i >= m.Start-3 && !locPreps[st.toks[i].Key] && !st.toks[i].Is("of", "by", "on", "against", "with", "targeting", "and", "or")) {
+		i--
+	}
+	if i < 0 {
+		return ""
+	}
+	return st.toks[i].Key
+}
+
+// group returns the mentions coordinated with m: "A, B and C", "US-Israeli".
+func (st *sent) group(k int) []*Mention {
+	out := []*Mention{st.ms[k]}
+	for j := k - 1; j >= 0; j-- {
+		a, b := st.ms[j], out[0]
+		between := st.toks[a.End:b.Start]
+		ok := false
+		switch len(between) {
+		case 1:
+			ok = between[0].Is(",", "and", "-") || between[0].Text == "-"
+		case 2:
+			ok = between[0].Text == "," && between[1].Is("and")
+		}
+		if !ok || a.Inner != b.Inner {
+			break
+		}
+		out = append([]*Mention{a}, out...)
+	}
+	for j := k + 1; j < len(st.ms); j++ {
+		a, b := out[len(out)-1], st.ms[j]
+		between := st.toks[a.End:b.Start]
+		ok := false
+		switch len(between) {
+		case 1:
+			ok = between[0].Is(",", "and") || between[0].Text == "-"
+		case 2:
+			ok = between[0].Text == "," && between[1].Is("and") || between[0].Is("and") && determiners[between[1].Key]
+		}
+		if !ok {
+			break
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// subjects finds the actors that do what the word at i says: the nearest
+// actor mention to its left in the same clause, with those coordinated
+// with it; a pronoun right before falls back to the sentence's or the
+// previous sentence's subject.
+func (st *sent) subjects(i int) []string {
+	for j := i - 1; j >= 0; j-- {
+		t := st.toks[j]
+		if clauseStops[t.Key] && !(t.Is("as") && j+1 < len(st.toks) && st.toks[j+1].Is("well")) {
+			if t.Is("as", "after", "before", "since", "until", "when", "while") && st.pronounBetween(j, i) {
+				return st.pronoun(j)
+			}
+			break
+		}
+		if t.Is("it", "they") && st.at[j] < 0 && j >= i-4 {
+			return st.pronoun(j)
+		}
+		k := st.at[j]
+		if k < 0 {
+			continue
+		}
+		m := st.ms[k]
+		if m.Inner {
+			j = m.Start
+			continue
+		}
+		id, typ := st.actor(m)
+		if !typ.IsActor() {
+			j = m.Start
+			continue
+		}
+		if p := st.prepBefore(m); locPreps[p] || p == "of" && m.Kind != DemonymMention || p == "by" || p == "with" || p == "against" || p == "on" {
+			j = m.Start
+			continue
+		}
+		var ids []string
+		for _, g := range st.group(k) {
+			if gid, gt := st.actor(g); gt.IsActor() {
+				ids = append(ids, gid)
+			}
+		}
+		if len(ids) == 0 {
+			ids = []string{id}
+		}
+		return ids
+	}
+	if i < 6 {
+		for j := 0; j < i; j++ {
+			if st.toks[j].Is("it", "they") {
+				return st.pronoun(j)
+			}
+		}
+	}
+	return nil
+}
+
+func (st *sent) pronounBetween(a, b int) bool {
+	for j := a + 1; j < b && j <= a+3; j++ {
+		if st.toks[j].Is("it", "they") {
+			return true
+		}
+	}
+	return false
+}
+
+// pronoun resolves "it" or "they" at token j: the nearest actor mention
+// before it in the sentence, else the previous sentence's subject.
+func (st *sent) pronoun(j int) []string {
+	for k := len(st.ms) - 1; k >= 0; k-- {
+		m := st.ms[k]
+		if m.End > j || m.Inner {
+			continue
+		}
+		if id, t := st.actor(m); t.IsActor() && t != schema.Person {
+			var ids []string
+			for _, g := range st.group(k) {
+				if gid, gt := st.actor(g); gt.IsActor() && gt != schema.Person {
+					ids = append(ids, gid)
+				}
+			}
+			if len(ids) == 0 {
+				ids = []string{id}
+			}
+			return ids
+		}
+	}
+	if st.si > 0 && st.d.lastSubj != "" {
+		return []string{st.d.lastSubj}
+	}
+	return nil
+}
+
+// objects finds the entities an event at i is done to: the first mentions
+// after it in the clause, after one of preps when given. Places in a
+// locative phrase are skipped unless the predicate takes a place.
+func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
+	info, _ := p.Info()
+	wantPlace := false
+	for _, t := range info.Range {
+		if t.IsPlace() || t == schema.Country && (p == schema.WithdrewFrom || p == schema.DeployedIn) {
+			wantPlace = true
+		}
+	}
+	start := i
+	if len(preps) > 0 && !(len(preps) == 1 && preps[0] == "") {
+		found := false
+		for j := i; j < len(st.toks) && j < i+8; j++ {
+			if clauseStops[st.toks[j].Key] || st.toks[j].Text == "." {
+				break
+			}
+			for _, pr := range preps {
+				if pr != "" && st.matchPhrase(j, pr) {
+					start, found = j+len(strings.Fields(pr)), true
+					break
+				}
+			}
+			if found {
+				break
+			}
+			if st.at[j] >= 0 && j > i {
+				if slicesHas(preps, "") {
+					found = true
+					start = j
+				}
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	for j := start; j < len(st.toks); j++ {
+		t := st.toks[j]
+		if clauseStops[t.Key] && !t.Is("as") || t.Is("which", "who", "saying", "citing", "said") || t.Text == "." {
+			break
+		}
+		k := st.at[j]
+		if k < 0 {
+			continue
+		}
+		m := st.ms[k]
+		if m.Inner {
+			j = m.End - 1
+			continue
+		}
+		prep := st.prepBefore(m)
+		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
+		if !wantPlace && locPreps[prep] && isPlace && j > start {
+			j = m.End - 1
+			continue
+		}
+		if m.Kind == DemonymMention && m.End < len(st.toks) && st.isRoleAt(m.End) {
+			j = m.End - 1
+			continue
+		}
+		var ids []string
+		for _, g := range st.group(k) {
+			if g.Inner {
+				continue
+			}
+			id := g.ID
+			if !wantPlace {
+				id, _ = st.actor(g)
+			}
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+func slicesHas(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *sent) matchPhrase(j int, phrase string) bool {
+	for k, w := range strings.Fields(phrase) {
+		if j+k >= len(st.toks) || st.toks[j+k].Key != w {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *sent) isRoleAt(i int) bool {
+	for k := i; k < len(st.toks) && k < i+3; k++ {
+		if rs, n := st.d.x.lex.Roles.At(st.toks, k); n > 0 && len(rs) > 0 {
+			return true
+		}
+		if st.toks[k].Kind != Word {
+			return false
+		}
+	}
+	return false
+}
+
+// modality decides how the sentence presents the event whose trigger is
+// at token i.
+func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
+	lx := st.d.x.lex
+	mod := schema.Asserted
+	// Clause cues anywhere before the trigger: if, unless, as long as.
+	for j := 0; j < i; j++ {
+		if cs, n := lx.Cues.At(st.toks, j); n > 0 {
+			for _, c := range cs {
+				if c.Position == "clause" && c.Modality == "conditional" {
+					return schema.Conditional
+				}
+			}
+			j += n - 1
+		}
+	}
+	// Before-cues in the few words before the trigger, in its clause.
+	from := i - 6
+	if from < 0 {
+		from = 0
+	}
+	for j := i - 1; j >= from; j-- {
+		t := st.toks[j]
+		if clauseStops[t.Key] || t.Text == "," && j < i-2 {
+			break
+		}
+		if st.at[j] >= 0 && j < i-1 {
+			// a mention between the cue and the trigger: the cue belongs
+			// to another verb unless it is the subject right before.
+			if st.mentionAt(j).End != i && !beAux[st.toks[st.mentionAt(j).End].Key] {
+				break
+			}
+		}
+		cs, n := lx.Cues.At(st.toks, j)
+		if n == 0 || j+n > i {
+			continue
+		}
+		for _, c := range cs {
+			switch c.Position {
+			case "before", "denial":
+			default:
+				continue
+			}
+			m := cueModality(c.Modality)
+			if m == schema.Planned && ignorePlanned {
+				continue
+			}
+			if rank(m) > rank(mod) {
+				mod = m
+			}
+		}
+	}
+	// An infinitive: "to withdraw" happens only if what governs it says so.
+	if mod == schema.Asserted && i > 0 && st.toks[i-1].Is("to") && !(i > 1 && aspectual[st.toks[i-2].Key]) && !ignorePlanned {
+		mod = schema.Hypothetical
+	}
+	return mod
+}
+
+func cueModality(s string) schema.Modality {
+	switch s {
+	case "negated", "denied":
+		return schema.Negated
+	case "hypothetical":
+		return schema.Hypothetical
+	case "planned":
+		return schema.Planned
+	case "conditional":
+		return schema.Conditional
+	case "threatened":
+		return schema.Threat
+	}
+	return schema.Asserted
+}
+
+func rank(m schema.Modality) int {
+	switch m {
+	case schema.Negated:
+		return 6
+	case schema.Conditional:
+		return 5
+	case schema.Threat:
+		return 4
+	case schema.Hypothetical:
+		return 3
+	case schema.Planned:
+		return 2
+	case schema.Claimed:
+		return 1
+	}
+	return 0
+}
+
+// relate runs every rule over the sentence.
+func (st *sent) relate() {
+	st.claim = st.reported()
+	st.roles()
+	st.compounds()
+	st.places()
+	st.lists()
+	st.deployments()
+	st.verbs()
+	st.nouns()
+}
+
+// reported reports whether the sentence attributes its content to a source.
+func (st *sent) reported() bool {
+	lx := st.d.x.lex
+	for j := range st.toks {
+		if cs, n := lx.Cues.At(st.toks, j); n > 0 {
+			for _, c := range cs {
+				if c.Position == "reporting" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

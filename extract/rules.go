@@ -1,0 +1,941 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+// roleTarget finds the organisation or state a role at toks[i:i+n] belongs
+// to: "of Y", "for Y", "to the Iraqi prime minister", or a demonym, state
+// or organisation right before the role ("Iraqi Prime Minister",
+// "Hezbollah leader", "NATO's Supreme Allied Commander").
+func (st *sent) roleTarget(i, n int) (string, bool) {
+	j := i + n
+	for j < len(st.toks) && st.toks[j].Text == "." {
+		j++
+	}
+	if j < len(st.toks) && st.toks[j].Is("of", "for", "to", "at", "in") {
+		k := j + 1
+		for k < len(st.toks) && determiners[st.toks[k].Key] {
+			k++
+		}
+		if m := st.mentionAt(k); m != nil && m.Start == k && !m.Type.IsPlace() && m.Type != schema.Person {
+			id, _ := st.actor(m)
+			// "adviser to the Iraqi prime minister": the state of the role.
+			if m.Kind == DemonymMention && st.isRoleAt(m.End) {
+				return id, true
+			}
+			if m.Kind == DemonymMention {
+				return "", false
+			}
+			return id, true
+		}
+	}
+	// Before the role: "Iraqi", "U.S.", "Hezbollah", "NATO's", "top Iranian".
+	k := i - 1
+	for k >= 0 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.toks[k].Is("top", "senior", "former", "deputy", "acting", "then", "chief", "military", "foreign", "defense", "defence", "interior") {
+		k--
+	}
+	if k >= 0 && (st.toks[k].Key == "s") {
+		k--
+	}
+	if m := st.mentionAt(k); m != nil && m.End == k+1 && m.Type != schema.Person && !m.Type.IsPlace() {
+		id, _ := st.actor(m)
+		return id, true
+	}
+	if m := st.mentionAt(k); m != nil && m.End == k+1 && m.Metonym != "" {
+		return m.Metonym, true
+	}
+	return "", false
+}
+
+// roles finds person–role relations: titles before names ("Iraqi Prime
+// Minister X", "Hezbollah leader X", "Secretary-General of Y X"),
+// appositions after them ("X, a spokesman for Y", "X the Iraqi prime
+// minister").
+func (st *sent) roles() {
+	lx := st.d.x.lex
+	for k, m := range st.ms {
+		if m.Type != schema.Person {
+			continue
+		}
+		// Title before the name.
+		if rs, n := st.d.roleEndingAt(st.toks, m.Start); n > 0 {
+			r := bestRole(rs)
+			i := m.Start - n
+			// "Secretary-General of the Badr Organization Hadi al-Ameri"
+			target, ok := st.roleTarget(i, n)
+			if !ok && i >= 2 {
+				// "Secretary-General of Y X": role, of, Y, then the name.
+				if prev := st.mentionAt(m.Start - 1); prev != nil && prev != m {
+					_ = prev
+				}
+			}
+			if !ok {
+				target, ok = st.roleOfBefore(m.Start)
+			}
+			if !ok && r.Predicate != "" {
+				target, ok = st.knownPost(m.ID, r.Predicate)
+			}
+			if ok && r.Predicate != "" {
+				st.emit(m.ID, r.Predicate, target, schema.Asserted, "role-title", m.Start)
+			}
+			st.markTitle(i, m.Start)
+		} else if target, ok := st.roleOfBefore(m.Start); ok {
+			rs, _ := st.roleOfRole(m.Start)
+			if p := bestRole(rs).Predicate; p != "" {
+				st.emit(m.ID, p, target, schema.Asserted, "role-title-of", m.Start)
+			}
+		}
+		// Apposition after the name: ", a spokesman for Y", " the Iraqi prime minister".
+		j := m.End
+		comma := false
+		if j < len(st.toks) && st.toks[j].Text == "," {
+			j++
+			comma = true
+		}
+		if j < len(st.toks) && st.toks[j].Is("a", "an", "the") {
+			j++
+		} else if !comma {
+			continue
+		}
+		for q := j; q < len(st.toks) && q < j+5; q++ {
+			if st.toks[q].Text == "," || st.toks[q].Text == "." {
+				break
+			}
+			rs, n := lx.Roles.At(st.toks, q)
+			if n == 0 {
+				continue
+			}
+			r := bestRole(rs)
+			target, ok := st.roleTarget(q, n)
+			if ok && r.Predicate != "" && k >= 0 {
+				st.emit(m.ID, r.Predicate, target, schema.Asserted, "role-apposition", q)
+				st.markInner(q, q+n+6)
+			}
+			break
+		}
+	}
+}
+
+// roleOfBefore handles "Secretary-General of the Badr Organization Hadi
+// al-Ameri": a role, of, an organisation, right before the name.
+func (st *sent) roleOfBefore(name int) (string, bool) {
+	prev := st.mentionAt(name - 1)
+	if prev == nil || prev.Type == schema.Person || prev.Type.IsPlace() {
+		return "", false
+	}
+	k := prev.Start - 1
+	for k >= 0 && determiners[st.toks[k].Key] {
+		k--
+	}
+	if k < 1 || !st.toks[k].Is("of", "for") {
+		return "", false
+	}
+	if _, n := st.d.roleEndingAt(st.toks, k); n == 0 {
+		return "", false
+	}
+	id, _ := st.actor(prev)
+	return id, true
+}
+
+func (st *sent) roleOfRole(name int) ([]Role, int) {
+	prev := st.mentionAt(name - 1)
+	if prev == nil {
+		return nil, 0
+	}
+	k := prev.Start - 1
+	for k >= 0 && determiners[st.toks[k].Key] {
+		k--
+	}
+	return st.d.roleEndingAt(st.toks, k)
+}
+
+// knownPost returns the state or body a person holds a post in according to
+// the gazetteer, when a title in the text names the post without its
+// state ("Secretary of State Mike Pompeo").
+func (st *sent) knownPost(id string, p schema.Predicate) (string, bool) {
+	e, ok := st.d.x.gaz.Entry(id)
+	if !ok {
+		return "", false
+	}
+	if v := e.Fact(string(p)); v != "" {
+		if _, ok := st.d.x.gaz.Entry(v); ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+func bestRole(rs []Role) Role {
+	for _, r := range rs {
+		if r.Predicate != "" {
+			return r
+		}
+	}
+	if len(rs) > 0 {
+		return rs[0]
+	}
+	return Role{}
+}
+
+// markTitle marks demonym and organisation mentions inside a title as
+// inner, so they are not taken as subjects or objects of verbs.
+func (st *sent) markTitle(from, to int) {
+	for q := from - 3; q < to; q++ {
+		if m := st.mentionAt(q); m != nil && m.End <= to && m.Type != schema.Person {
+			m.Inner = true
+		}
+	}
+}
+
+func (st *sent) markInner(from, to int) {
+	for q := from; q < to && q < len(st.toks); q++ {
+		if st.toks[q].Text == "," || st.toks[q].Text == "." {
+			break
+		}
+		if m := st.mentionAt(q); m != nil {
+			m.Inner = true
+		}
+	}
+}
+
+// compounds handles "Iran-backed X", "US-led X", "X led by Y", appositive
+// descriptors ("X, an Iran-backed militia") and collectives with a backer.
+func (st *sent) compounds() {
+	toks := st.toks
+	for k, m := range st.ms {
+		if m.Kind == CollectiveMention && m.Backer != "" {
+			st.emit(m.ID, schema.BackedBy, m.Backer, schema.Asserted, "collective-backer", m.Start)
+			// "a group of Iran-backed militants, calling themselves X"
+			if n := st.namedAfter(m); n != nil {
+				st.emit(n.ID, schema.BackedBy, m.Backer, schema.Asserted, "collective-named", n.Start)
+			}
+			// "X, an Iran-backed militia": the descriptor is about X.
+			if owner := st.describedBy(m.Start); owner != nil {
+				st.emit(owner.ID, schema.BackedBy, m.Backer, schema.Asserted, "apposition-backer", m.Start)
+			}
+		}
+		if m.Kind == NameMention && m.End-m.Start > 2 {
+			st.nameParts(m)
+		}
+		e := m.End
+		if e+2 < len(toks) && toks[e].Text == "-" && !toks[e].Space {
+			w := toks[e+1]
+			switch {
+			case w.Is("led"):
+				if next := st.mentionAt(e + 2); next != nil && next.Start == e+2 {
+					id, _ := st.actor(m)
+					st.emit(id, schema.LeaderOf, next.ID, schema.Asserted, "compound-led", e)
+				} else if owner := st.describedBy(m.Start); owner != nil && st.nounAfter(e+2) {
+					id, _ := st.actor(m)
+					st.emit(id, schema.LeaderOf, owner.ID, schema.Asserted, "apposition-led", e)
+				}
+			case w.Is("backed", "supported", "sponsored", "funded", "armed", "aligned"):
+				id, _ := st.actor(m)
+				if next := st.mentionAt(e + 2); next != nil && next.Start == e+2 && next.Kind != CollectiveMention {
+					st.emit(next.ID, schema.BackedBy, id, schema.Asserted, "compound-backed", e)
+				} else if owner := st.describedBy(m.Start); owner != nil {
+					st.emit(owner.ID, schema.BackedBy, id, schema.Asserted, "apposition-backed", e)
+				}
+			}
+		}
+		// "X led by Y", "X backed by Y"
+		if e+2 < len(toks) && toks[e].Is("led", "backed", "supported") && toks[e+1].Is("by") || e+3 < len(toks) && toks[e+1].Is("led", "backed") && toks[e+2].Is("by") && toks[e].Kind == Word && !toks[e].Upper() {
+			b := e + 2
+			if toks[e+1].Is("led", "backed") {
+				b = e + 3
+			}
+			for b < len(toks) && determiners[toks[b].Key] {
+				b++
+			}
+			if y := st.mentionAt(b); y != nil && y.Start == b {
+				yid, _ := st.actor(y)
+				if toks[b-2].Is("led") || toks[b-1].Is("by") && toks[b-2].Is("led") {
+					st.emit(yid, schema.LeaderOf, m.ID, schema.Asserted, "led-by", e)
+				} else {
+					st.emit(m.ID, schema.BackedBy, yid, schema.Asserted, "backed-by", e)
+				}
+			}
+		}
+		_ = k
+	}
+}
+
+// namedAfter finds "calling themselves X", "known as X", "dubbed X" right
+// after a collective mention.
+func (st *sent) namedAfter(m *Mention) *Mention {
+	j := m.End
+	if j < len(st.toks) && st.toks[j].Text == "," {
+		j++
+	}
+	if j+1 < len(st.toks) && (st.toks[j].Is("calling", "call", "calls", "called") && st.toks[j+1].Is("themselves", "itself") || st.toks[j].Is("known", "dubbed", "named")) {
+		for q := j + 1; q < len(st.toks) && q < j+5; q++ {
+			if n := st.mentionAt(q); n != nil && n != m && n.Type == schema.ArmedGroup || n != nil && n.Type == schema.Coalition {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+// describedBy returns the named mention that an appositive descriptor
+// starting near token i describes: "Kataib Hezbollah, an Iran-backed
+// militia", "the PMF—a predominantly Shiite, Iran-backed coalition".
+func (st *sent) describedBy(i int) *Mention {
+	j := i - 1
+	for j >= 0 && j >= i-6 {
+		t := st.toks[j]
+		if t.Text == "," || t.Text == "—" || t.Text == "–" || t.Text == "(" || t.Text == "-" && t.Space {
+			break
+		}
+		if st.at[j] >= 0 || t.Kind != Word {
+			return nil
+		}
+		j--
+	}
+	if j < 1 {
+		return nil
+	}
+	// the descriptor must start with an article: ", an Iran-backed militia"
+	if !st.toks[j+1].Is("a", "an", "the") {
+		return nil
+	}
+	// skip "a predominantly Shiite," style adjective lists
+	q := j
+	if st.toks[q].Text == "," {
+		for p := q - 1; p >= 0 && p >= q-4; p-- {
+			if st.toks[p].Text == "—" || st.toks[p].Text == "–" || st.toks[p].Text == "," {
+				if st.toks[p+1].Is("a", "an", "the") {
+					q = p
+				}
+				break
+			}
+		}
+	}
+	if m := st.mentionAt(q - 1); m != nil && m.End == q && m.Kind != DemonymMention && !m.Type.IsPlace() {
+		return m
+	}
+	return nil
+}
+
+func (st *sent) nounAfter(i int) bool {
+	return i < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper()
+}
+
+// places finds locatedIn relations: "Naples, Italy", "the Green Zone in
+// Baghdad", "Erbil, in the Kurdistan region", "Baghdad's Green Zone", and
+// names that contain their place ("US Embassy in Baghdad").
+func (st *sent) places() {
+	toks := st.toks
+	for k, m := range st.ms {
+		if m.Type != schema.Location && m.Type != schema.Facility {
+			continue
+		}
+		// A name that contains its place.
+		for q := m.Start; q < m.End; q++ {
+			if toks[q].Is("in", "of") && q+1 < m.End {
+				if e, ok := st.d.x.gaz.Entry(m.ID); ok {
+					for _, in := range e.Facts["in"] {
+						if pe, ok := st.d.x.gaz.Entry(in); ok && strings.Contains(strings.ToLower(m.Text), strings.ToLower(pe.Name)) {
+							st.d.entity(pe.ID, pe.Type, pe.Name)
+							st.emit(m.ID, schema.LocatedIn, pe.ID, schema.Asserted, "name-place", q)
+						}
+					}
+				}
+			}
+		}
+		if k+1 >= len(st.ms) {
+			continue
+		}
+		n := st.ms[k+1]
+		if n.Type != schema.Location && n.Type != schema.Country || n.Kind == DemonymMention {
+			continue
+		}
+		between := toks[m.End:n.Start]
+		var words []string
+		for _, t := range between {
+			if t.Text == "'" || t.Text == "’" || t.Text == "\"" {
+				continue
+			}
+			words = append(words, t.Key)
+		}
+		rule := ""
+		switch {
+		case len(words) == 1 && words[0] == ",":
+			// "Naples, Italy" — but not a list "Jordan, Kuwait and Iraq".
+			if k+2 < len(st.ms) {
+				after := toks[n.End:min(n.End+2, len(toks))]
+				if len(after) > 0 && (after[0].Is("and", "or") || after[0].Text == "," && k+2 < len(st.ms) && st.ms[k+2].Start <= n.End+2) {
+					continue
+				}
+			}
+			if n.End < len(toks) && toks[n.End].Is("and", "or") {
+				continue
+			}
+			rule = "place-comma"
+		case len(words) >= 1 && (words[0] == "in" || words[0] == "," && len(words) >= 2 && words[1] == "in"):
+			ok := true
+			for _, w := range words[1:] {
+				if w == "in" || w == "," {
+					continue
+				}
+				if !determiners[w] && !placeAdjectives[w] {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			rule = "place-in"
+		default:
+			continue
+		}
+		if m.ID == n.ID || n.Type == schema.Location && m.Type == schema.Location && st.d.x.contains(m.ID, n.ID) == -1 {
+			continue
+		}
+		st.emit(m.ID, schema.LocatedIn, n.ID, schema.Asserted, rule, m.End)
+	}
+	// "Baghdad's Green Zone"
+	for k := 0; k+1 < len(st.ms); k++ {
+		a, b := st.ms[k], st.ms[k+1]
+		if (a.Type == schema.Location || a.Type == schema.Country) && (b.Type == schema.Location || b.Type == schema.Facility) &&
+			b.Start == a.End+1 && toks[a.End].Key == "s" {
+			st.emit(b.ID, schema.LocatedIn, a.ID, schema.Asserted, "place-possessive", a.End)
+		}
+	}
+}
+
+var placeAdjectives = wordSet("western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "northwestern", "northeastern", "southwestern", "southeastern", "semi", "autonomous", "semi-autonomous", "restive", "neighboring", "neighbouring", "nearby", "capital", "city", "province", "of", "iraqi", "syrian", "kurdish", "volatile", "oil-rich", "oil", "rich", "desert", "border", "so", "called", "so-called")
+
+// contains reports whether the gazetteer places b inside a (1), a inside b
+// (-1) or does not know (0).
+func (x *Extractor) contains(a, b string) int {
+	if x.within(b, a, 6) {
+		return 1
+	}
+	if x.within(a, b, 6) {
+		return 0
+	}
+	return 0
+}
+
+func (x *Extractor) within(a, b string, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	e, ok := x.gaz.Entry(a)
+	if !ok {
+		return false
+	}
+	for _, in := range e.Facts["in"] {
+		if in == b || x.within(in, b, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// lists finds membership lists: "X, said to include A, B and C", "X,
+// which includes A and B", "a coalition ..., which included German,
+// French and Italian troops".
+func (st *sent) lists() {
+	toks := st.toks
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].Is("include", "includes", "included", "including", "comprising", "comprises", "comprised") {
+			continue
+		}
+		inv := toks[i].Is("including")
+		// members: the mentions right after, as a coordinated group
+		var members []*Mention
+		for q := i + 1; q < len(toks) && q < i+4; q++ {
+			if k := st.mk(q); k >= 0 {
+				members = st.group(k)
+				break
+			}
+		}
+		if len(members) == 0 {
+			continue
+		}
+		// container: the nearest organisation before, skipping the
+		// descriptor ("an umbrella organization of mostly Shiite militias that includes")
+		var container *Mention
+		for q := i - 1; q >= 0 && q >= i-16; q-- {
+			m := st.mentionAt(q)
+			if m == nil {
+				continue
+			}
+			if (m.Type == schema.Coalition || m.Type == schema.ArmedGroup && m.Kind != CollectiveMention || m.Type == schema.InternationalOrganization) && m.Kind != DemonymMention {
+				container = m
+				break
+			}
+			q = m.Start
+		}
+		// "several countries including Poland, Spain and Croatia": a
+		// generic plural before "including" makes the list the actors.
+		if inv && i > 0 && (toks[i-1].Is("countries", "nations", "states", "allies", "groups", "governments") || i > 1 && toks[i-1].Text == "," && toks[i-2].Is("countries", "nations", "states", "allies", "groups", "governments")) {
+			continue
+		}
+		for _, mem := range members {
+			if container == nil {
+				break
+			}
+			if container.Type == schema.Coalition || container.Type == schema.InternationalOrganization || container.Type == schema.ArmedGroup && mem.Type == schema.ArmedGroup {
+				id, _ := st.actor(mem)
+				st.emit(id, schema.MemberOf, container.ID, st.modality(i, true), "list-include", i)
+			}
+			mem.Inner = true
+		}
+		if container != nil {
+			for _, mem := range members {
+				mem.Inner = true
+			}
+		}
+	}
+}
+
+// deployments finds "about 2,500 U.S. troops in Iraq and 900 in
+// neighboring Syria", "US forces stationed in X".
+func (st *sent) deployments() {
+	toks := st.toks
+	for k, m := range st.ms {
+		id, t := st.actor(m)
+		if t != schema.Country && t != schema.Coalition && t != schema.InternationalOrganization {
+			continue
+		}
+		j := m.End
+		for j < len(toks) && j < m.End+2 && toks[j].Is("military", "combat", "special", "ground", "coalition", "led", "-") {
+			j++
+		}
+		if j >= len(toks) || !troopNouns[toks[j].Key] {
+			continue
+		}
+		count, hasCount := st.countBefore(m.Start)
+		q := j + 1
+		cue := false
+		for q < len(toks) && toks[q].Is("stationed", "based", "deployed", "remaining", "currently", "still", "now") {
+			cue = true
+			q++
+		}
+		if q >= len(toks) || !toks[q].Is("in", "to") {
+			continue
+		}
+		if !hasCount && !cue && !st.existential(m.Start) {
+			continue
+		}
+		place := st.placeAfter(q + 1)
+		if place == nil {
+			continue
+		}
+		mod := st.modality(m.Start, false)
+		st.emitCount(id, schema.DeployedIn, place.ID, mod, "deployed-troops", m.Start, count)
+		// "... and 900 in neighboring Syria"
+		r := place.End
+		if r+2 < len(toks) && toks[r].Is("and") && toks[r+1].Kind == Number && toks[r+2].Is("in") {
+			if p2 := st.placeAfter(r + 3); p2 != nil {
+				n2, _ := parseCount(toks[r+1].Text)
+				st.emitCount(id, schema.DeployedIn, p2.ID, mod, "deployed-troops", r+1, n2)
+			}
+		}
+		_ = k
+	}
+}
+
+func (st *sent) existential(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-7; j-- {
+		if st.toks[j].Is("there") {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *sent) placeAfter(i int) *Mention {
+	for q := i; q < len(st.toks) && q < i+4; q++ {
+		if m := st.mentionAt(q); m != nil {
+			if m.Type.IsPlace() || m.Type == schema.Country {
+				return m
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+func (st *sent) emitCount(subj string, p schema.Predicate, obj string, mod schema.Modality, rule string, trigger, count int) {
+	n := len(st.out)
+	st.emit(subj, p, obj, mod, rule, trigger)
+	if len(st.out) > n && count > 0 {
+		st.out[len(st.out)-1].Troops = count
+	}
+}
+
+// verbs applies the verb lexicon: active voice (subject, verb, object) and
+// passive voice (patient, be, participle, by agent / in an agent's strike).
+func (st *sent) verbs() {
+	lx := st.d.x.lex
+	toks := st.toks
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != Word || toks[i].Upper() && i > 0 {
+			continue
+		}
+		vs, n := lx.Verbs.At(toks, i)
+		if n == 0 || st.at[i] >= 0 {
+			continue
+		}
+		v := pickVerb(vs)
+		passive := v.Form == Participle && st.auxBefore(i)
+		if v.Form == Base && i > 0 && determiners[toks[i-1].Key] || v.Form == Gerund && i > 0 && determiners[toks[i-1].Key] {
+			continue // a noun: "the attack", "the shelling"
+		}
+		end := i + n
+		if passive {
+			patients := st.subjects(i)
+			agents := st.agents(end)
+			if len(patients) == 0 || len(agents) == 0 {
+				i = end - 1
+				continue
+			}
+			mod := st.modality(i, false)
+			for _, a := range agents {
+				for _, p := range patients {
+					st.emitVerb(v, a.id, p, mod, "passive", i)
+					if a.strike && (v.Predicate == schema.Killed || v.Predicate == schema.Wounded) {
+						st.emit(a.id, schema.Struck, p, mod, "passive-strike", i)
+					}
+				}
+			}
+			i = end - 1
+			continue
+		}
+		if v.Form == Participle && !st.perfectBefore(i) {
+			continue // "sites used by", "bases located in": not a finite verb
+		}
+		subs := st.subjects(i)
+		if len(subs) == 0 {
+			continue
+		}
+		// Truce: "agreed to stop attacks targeting X".
+		objs := st.objects(end, v.Predicate, v.ObjPreps)
+		mod := st.modality(i, false)
+		for _, s := range subs {
+			for _, o := range objs {
+				st.emitVerb(v, s, o, mod, "verb", i)
+			}
+		}
+		if len(subs) > 0 && st.subj == "" {
+			st.subj = subs[0]
+		}
+		i = end - 1
+	}
+	st.truces()
+}
+
+func pickVerb(vs []Verb) Verb {
+	best := vs[0]
+	for _, v := range vs[1:] {
+		if v.Form == Past && best.Form != Past {
+			best = v
+		}
+	}
+	return best
+}
+
+func (st *sent) emitVerb(v Verb, s, o string, mod schema.Modality, rule string, i int) {
+	if v.Inverse {
+		s, o = o, s
+	}
+	st.emit(s, v.Predicate, o, mod, rule+"-"+v.Lemma, i)
+}
+
+// auxBefore reports whether a form of "be" precedes token i (adverbs and a
+// coordinated participle may stand between: "were killed and injured").
+func (st *sent) auxBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		t := st.toks[j]
+		if beAux[t.Key] {
+			return true
+		}
+		if t.Kind != Word || st.at[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+func (st *sent) perfectBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if st.toks[j].Is("has", "have", "had", "having") {
+			return true
+		}
+		if st.toks[j].Kind != Word || st.at[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+type agent struct {
+	id     string
+	strike bool
+}
+
+// agents finds the doers of a passive verb: "by X", "in X strikes", "in a
+// drone strike carried out by X".
+func (st *sent) agents(from int) []agent {
+	lx := st.d.x.lex
+	var out []agent
+	for j := from; j < len(st.toks) && j < from+14; j++ {
+		t := st.toks[j]
+		if t.Text == ";" || t.Is("but", "while", "which", "who") || t.Text == "." {
+			break
+		}
+		if t.Is("by") {
+			if j > 0 && targetLinks[st.toks[j-1].Key] {
+				continue
+			}
+			q := j + 1
+			for q < len(st.toks) && (determiners[st.toks[q].Key] || st.toks[q].Kind == Word && !st.toks[q].Upper() && st.at[q] < 0 && q < j+3) {
+				q++
+			}
+			if k := st.mk(q); k >= 0 {
+				strike := false
+				for _, g := range st.group(k) {
+					id, t := st.actor(g)
+					if t.IsActor() {
+						out = append(out, agent{id: id, strike: strike || out != nil && out[0].strike})
+					}
+				}
+				for p := from; p < j; p++ {
+					if ns, n := lx.Nouns.At(st.toks, p); n > 0 && (ns[0].Predicate == schema.Struck || ns[0].Predicate == schema.Attacked) {
+						for a := range out {
+							out[a].strike = true
+						}
+					}
+				}
+				return out
+			}
+		}
+		if t.Is("in") {
+			// "in US-Israeli strikes", "in a US drone strike"
+			q := j + 1
+			for q < len(st.toks) && determiners[st.toks[q].Key] {
+				q++
+			}
+			if k := st.mk(q); k >= 0 {
+				g := st.group(k)
+				last := g[len(g)-1]
+				if ns, n := lx.Nouns.At(st.toks, st.skipMods(last.End)); n > 0 && (ns[0].Predicate == schema.Struck || ns[0].Predicate == schema.Attacked) {
+					for _, m := range g {
+						if id, t := st.actor(m); t.IsActor() {
+							out = append(out, agent{id: id, strike: true})
+						}
+					}
+					return out
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// skipMods skips modifiers between an agent and an event noun: "drone",
+// "missile", "retaliatory".
+func (st *sent) skipMods(i int) int {
+	for i < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && st.toks[i].Is("drone", "missile", "air", "rocket", "retaliatory", "military", "precision") {
+		if _, n := st.d.x.lex.Nouns.At(st.toks, i); n > 0 {
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// truces finds "X agreed to stop attacks targeting Y" and "X announced the
+// cessation of its operations against Y".
+func (st *sent) truces() {
+	toks := st.toks
+	for i := 0; i < len(toks); i++ {
+		cease := ceaseVerbs[toks[i].Key]
+		if !cease && !toks[i].Is("cessation", "truce", "ceasefire", "halt") {
+			continue
+		}
+		// the attack noun after it
+		var objs []string
+		for q := i + 1; q < len(toks) && q < i+6; q++ {
+			if ns, n := st.d.x.lex.Nouns.At(toks, q); n > 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || toks[q].Is("operations", "attacks", "shellings", "shelling", "bombing") {
+				_, n := st.d.x.lex.Nouns.At(toks, q)
+				if n == 0 {
+					n = 1
+				}
+				objs = st.objects(q+n, schema.Attacked, []string{"targeting", "against", "on", "at"})
+				break
+			}
+		}
+		if len(objs) == 0 {
+			continue
+		}
+		subs := st.subjects(i)
+		mod := st.modality(i, true)
+		if mod == schema.Hypothetical && i > 0 && toks[i-1].Is("to") {
+			mod = schema.Asserted // "agreed to stop": the agreement is the truce
+		}
+		for _, s := range subs {
+			for _, o := range objs {
+				st.emit(s, schema.TruceWith, o, mod, "truce", i)
+			}
+		}
+	}
+}
+
+// nouns applies the event-noun lexicon: "attacks on X by Y", "a US drone
+// strike", "talks between A and B", "X conducted strikes on Y".
+func (st *sent) nouns() {
+	lx := st.d.x.lex
+	toks := st.toks
+	prevAgents := []string(nil)
+	for i := 0; i < len(toks); i++ {
+		ns, n := lx.Nouns.At(toks, i)
+		if n == 0 || st.at[i] >= 0 || toks[i].Upper() && i > 0 {
+			continue
+		}
+		en := ns[0]
+		if _, vn := lx.Verbs.At(toks, i); vn > 0 && i > 0 && !determiners[toks[i-1].Key] && st.at[i-1] < 0 && !toks[i].Is("attacks", "strikes", "talks", "raids") && !strings.HasSuffix(toks[i].Key, "ion") {
+			continue
+		}
+		end := i + n
+		p := en.Predicate
+		var agents, objs []string
+		// Agents: modifiers right before ("US drone attack", "US-Israeli strikes"), possessors, "by X".
+		q := i - 1
+		for q >= 0 && toks[q].Kind == Word && !toks[q].Upper() && toks[q].Is("drone", "missile", "air", "rocket", "retaliatory", "military", "precision", "deadly", "latest", "new", "first", "recent", "ballistic", "cross") {
+			q--
+		}
+		if q >= 0 && toks[q].Key == "s" {
+			q--
+		}
+		if m := st.mentionAt(q); m != nil && m.End == q+1 {
+			k := st.at[q]
+			for _, g := range st.group(k) {
+				if id, t := st.actor(g); t.IsActor() {
+					agents = append(agents, id)
+				}
+			}
+		}
+		symmetric := p == schema.NegotiatedWith || p == schema.AgreedWith || p == schema.TruceWith
+		if symmetric {
+			// "talks between A and B"
+			if end < len(toks) && toks[end].Is("between") {
+				if k := st.mk(st.skipDet(end + 1)); k >= 0 {
+					g := st.group(k)
+					if len(g) >= 2 {
+						a, _ := st.actor(g[0])
+						b, _ := st.actor(g[1])
+						st.emit(a, p, b, st.modality(i, true), "noun-between", i)
+						continue
+					}
+				}
+			}
+		}
+		for j := end; j < len(toks) && j < end+12; j++ {
+			t := toks[j]
+			if t.Text == ";" || t.Is("which", "who", "while", "but") || t.Text == "." {
+				break
+			}
+			if slicesHas(en.AgentPreps, t.Key) && (j == 0 || !targetLinks[toks[j-1].Key]) && len(agents) == 0 {
+				if k := st.mk(st.skipDet(j + 1)); k >= 0 {
+					for _, g := range st.group(k) {
+						if id, tt := st.actor(g); tt.IsActor() {
+							agents = append(agents, id)
+						}
+					}
+				}
+			}
+		}
+		objs = st.objects(end, p, en.ObjPreps)
+		if len(agents) == 0 {
+			// The subject of a light verb: "X conducted strikes on Y",
+			// "A and B held talks", "U.S. and Iraq in talks".
+			agents = st.lightSubject(i)
+		}
+		if len(agents) == 0 && (p == schema.Killed || p == schema.Wounded) {
+			agents = prevAgents
+		}
+		if symmetric && len(objs) == 0 && len(agents) >= 2 {
+			st.emit(agents[0], p, agents[1], st.modality(i, true), "noun-parties", i)
+			continue
+		}
+		if en.Inverse {
+			for _, a := range agents {
+				for _, o := range objs {
+					st.emit(o, p, a, st.modality(i, true), "noun-inverse", i)
+				}
+			}
+			continue
+		}
+		mod := st.modality(i, true)
+		for _, a := range agents {
+			for _, o := range objs {
+				st.emit(a, p, o, mod, "noun", i)
+			}
+		}
+		if len(agents) > 0 && (p == schema.Struck || p == schema.Attacked) {
+			prevAgents = agents
+		}
+		i = end - 1
+	}
+}
+
+func (st *sent) skipDet(i int) int {
+	for i < len(st.toks) && determiners[st.toks[i].Key] {
+		i++
+	}
+	return i
+}
+
+// lightSubject finds the subject of a light verb that governs an event
+// noun at i: "X conducted strikes", "X retaliated with strikes", "A and B
+// held the first round of talks".
+func (st *sent) lightSubject(i int) []string {
+	for j := i - 1; j >= 0 && j >= i-7; j-- {
+		t := st.toks[j]
+		if st.at[j] >= 0 || clauseStops[t.Key] || t.Text == "," {
+			return nil
+		}
+		if lightVerbs[t.Key] {
+			return st.subjects(j)
+		}
+	}
+	return nil
+}
+
+// nameParts reads relations a multi-word name states about itself: "US-led
+// coalition" (the US leads it), "Iranian proxies" or "Iran-aligned groups"
+// (Iran backs them, as the gazetteer knows).
+func (st *sent) nameParts(m *Mention) {
+	e, ok := st.d.x.gaz.Entry(m.ID)
+	for q := m.Start; q < m.End; q++ {
+		state := st.d.stateAt(st.toks, q)
+		if state == "" || state == m.ID {
+			continue
+		}
+		if q+2 < m.End && st.toks[q+1].Text == "-" && st.toks[q+2].Is("led") {
+			st.d.entity(state, st.d.typeOf(state), "")
+			st.emit(state, schema.LeaderOf, m.ID, schema.Asserted, "name-led", q)
+			continue
+		}
+		if ok && slicesHas(e.Facts["backedBy"], state) {
+			st.d.entity(state, st.d.typeOf(state), "")
+			st.emit(m.ID, schema.BackedBy, state, schema.Asserted, "name-backed", q)
+		}
+	}
+}
+
+// mk returns the index of the mention covering token i, or -1.
+func (st *sent) mk(i int) int {
+	if i < 0 || i >= len(st.at) {
+		return -1
+	}
+	return st.at[i]
+}

@@ -1,0 +1,316 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+// TokenKind classifies a token.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word   TokenKind = iota // letters, digits, dotted abbreviations (U.S.), 's
+	Number                  // digits with , and . inside: 2,500 or 1.5
+	Punct                   // one punctuation or symbol character
+)
+
+// Token is a word, number or punctuation mark with its byte span.
+type Token struct {
+	Text  string // the token as written
+	Key   string // normalised form used for matching: lower case, no accents, no apostrophes or dots
+	Start int    // byte offset of the first byte
+	End   int    // byte offset after the last byte
+	Kind  TokenKind
+	Space bool // whitespace precedes the token
+	Line  bool // a line break precedes the token
+}
+
+// Span returns the token's byte span.
+func (t Token) Span() schema.Span { return schema.Span{Start: t.Start, End: t.End} }
+
+// Upper reports whether the token starts with an upper-case letter.
+func (t Token) Upper() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// AllCaps reports whether the token has letters and none of them is lower case.
+func (t Token) AllCaps() bool {
+	letters := false
+	for _, r := range t.Text {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+	}
+	return letters
+}
+
+// Is reports whether the token's key is one of the words.
+func (t Token) Is(words ...string) bool {
+	for _, w := range words {
+		if t.Key == w {
+			return true
+		}
+	}
+	return false
+}
+
+func isApos(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u2018' || r == '`' }
+
+func isTokenRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// Tokenize splits text into tokens. Words keep internal apostrophes
+// (Kata'ib); a possessive 's is a token of its own; dotted abbreviations
+// (U.S., U.N.) are one token; a hyphen is a token of its own.
+func Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/5)
+	space, line := true, true
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			line, space = true, true
+			i += n
+			continue
+		case unicode.IsSpace(r):
+			space = true
+			i += n
+			continue
+		}
+		start := i
+		kind := Punct
+		switch {
+		case isTokenRune(r):
+			kind = Word
+			i = scanWord(text, i)
+			if isNumber(text[start:i]) {
+				kind = Number
+			}
+		default:
+			i += n
+			if isApos(r) && i < len(text) && (text[i] == 's' || text[i] == 'S') && (i+1 == len(text) || !isTokenRune(rune(text[i+1]))) && len(toks) > 0 && !space {
+				i++
+				kind = Word
+			}
+		}
+		t := Token{Text: text[start:i], Start: start, End: i, Kind: kind, Space: space, Line: line}
+		t.Key = keyOf(t.Text)
+		toks = append(toks, t)
+		space, line = false, false
+	}
+	return toks
+}
+
+// scanWord returns the end of the word starting at i.
+func scanWord(text string, i int) int {
+	start := i
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isTokenRune(r):
+			i += n
+		case isApos(r):
+			// Kata'ib, but not the possessive 's, nor a closing quote.
+			j := i + n
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if !isTokenRune(r2) {
+				return i
+			}
+			if (r2 == 's' || r2 == 'S') && (j+n2 == len(text) || !isTokenRune(rune(text[j+n2]))) {
+				return i
+			}
+			i = j
+		case r == '.' || r == ',':
+			// 2,500 and 1.5; U.S. and U.N.
+			j := i + 1
+			if j < len(text) && isDigit(text[j]) && isDigit(text[i-1]) {
+				i = j
+				continue
+			}
+			if r == '.' && i-start == 1 || r == '.' && i >= 2 && text[i-2] == '.' {
+				// single letter followed by a dot: an initial or a dotted abbreviation
+				if j < len(text) && isUpperASCII(text[j]) && j+1 < len(text) && text[j+1] == '.' {
+					i = j
+					continue
+				}
+				if i >= 2 && text[i-2] == '.' {
+					return i + 1 // the final dot of U.S.
+				}
+			}
+			return i
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func isDigit(b byte) bool      { return b >= '0' && b <= '9' }
+func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+func isNumber(s string) bool {
+	if s == "" || !isDigit(s[0]) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) && s[i] != ',' && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// keyOf normalises a token for matching: lower case, accents folded,
+// apostrophes and dots dropped.
+func keyOf(s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == '\'' || c == '.' || (c >= 'A' && c <= 'Z') {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case isApos(r) || r == '.' && len(s) > 1:
+			continue
+		case r < 0x80:
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteString(fold(r))
+		}
+	}
+	return b.String()
+}
+
+// fold maps a non-ASCII rune to lower-case ASCII where it is a Latin letter
+// with a diacritic, and to its lower case otherwise.
+func fold(r rune) string {
+	if s, ok := foldTable[r]; ok {
+		return s
+	}
+	if unicode.IsMark(r) {
+		return ""
+	}
+	switch r {
+	case '\u2010', '\u2011', '\u2012', '\u2013':
+		return "-"
+	}
+	return string(unicode.ToLower(r))
+}
+
+var foldTable = func() map[rune]string {
+	m := map[rune]string{}
+	groups := map[string]string{
+		"a": "àáâãäåāăąÀÁÂÃÄÅĀĂĄ", "c": "çćčÇĆČ", "d": "ďđĐĎ", "e": "èéêëēėęěÈÉÊËĒĖĘĚ",
+		"g": "ğĞ", "i": "ìíîïīįıÌÍÎÏĪĮİ", "l": "ľłĽŁ", "n": "ñńňÑŃŇ", "o": "òóôõöøōőÒÓÔÕÖØŌŐ",
+		"r": "ŕřŔŘ", "s": "śşšŚŞŠ", "t": "ťţŤŢ", "u": "ùúûüūůűųÙÚÛÜŪŮŰŲ", "y": "ýÿÝŸ",
+		"z": "źżžŹŻŽ", "ae": "æÆ", "oe": "œŒ", "ss": "ß", "th": "þÞ", "dh": "ðÐ",
+	}
+	for to, from := range groups {
+		for _, r := range from {
+			m[r] = to
+		}
+	}
+	return m
+}()
+
+// Sentence is a run of tokens that ends a sentence, with its byte span.
+type Sentence struct {
+	Span   schema.Span
+	Tokens []Token
+}
+
+// abbreviations whose final dot does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "lt": true, "col": true,
+	"maj": true, "brig": true, "adm": true, "sgt": true, "capt": true, "cpt": true, "st": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "gov": true,
+	"sen": true, "rep": true, "jr": true, "sr": true, "prof": true, "vs": true, "cmdr": true,
+	"lieut": true, "gens": true, "rev": true, "pres": true, "sec": true,
+}
+
+// sentenceStarters are words that, after a dotted abbreviation such as
+// U.S., show that the abbreviation ended the sentence.
+var sentenceStarters = map[string]bool{
+	"the": true, "a": true, "in": true, "but": true, "he": true, "she": true, "it": true,
+	"they": true, "this": true, "we": true, "on": true, "after": true, "meanwhile": true,
+}
+
+// Split splits tokens into sentences. A line break ends a sentence unless
+// the next line starts with a lower-case word and the previous one did not
+// end with punctuation (a hard-wrapped line).
+func Split(text string, toks []Token) []Sentence {
+	var out []Sentence
+	start := 0
+	emit := func(end int) {
+		if end > start {
+			ts := toks[start:end]
+			out = append(out, Sentence{Span: schema.Span{Start: ts[0].Start, End: ts[len(ts)-1].End}, Tokens: ts})
+		}
+		start = end
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Line && i > start {
+			prev := toks[i-1]
+			wrapped := t.Kind == Word && !t.Upper() && !strings.ContainsAny(prev.Text, ".!?:;\"”")
+			if !wrapped {
+				emit(i)
+			}
+		}
+		if t.Kind != Punct && !strings.HasSuffix(t.Text, ".") {
+			continue
+		}
+		if t.Text != "." && t.Text != "!" && t.Text != "?" && !(t.Kind == Word && strings.HasSuffix(t.Text, ".")) {
+			continue
+		}
+		// The sentence may go on with closing quotes or brackets.
+		end := i + 1
+		for end < len(toks) && !toks[end].Space && (toks[end].Text == "\"" || toks[end].Text == "”" || toks[end].Text == "’" || toks[end].Text == "'" || toks[end].Text == ")") {
+			end++
+		}
+		if end >= len(toks) {
+			continue
+		}
+		next := toks[end]
+		if !next.Space {
+			continue
+		}
+		if next.Kind == Word && !next.Upper() {
+			continue
+		}
+		if t.Text == "." && i > start {
+			prev := toks[i-1]
+			if abbreviations[prev.Key] && prev.End == t.Start {
+				continue
+			}
+			if prev.Kind == Word && len(prev.Key) == 1 && prev.Upper() && prev.End == t.Start {
+				continue // an initial: Alexus G. Grynkewich
+			}
+		}
+		if t.Kind == Word { // U.S. at the end of a sentence, or inside one
+			if !sentenceStarters[next.Key] {
+				continue
+			}
+		}
+		emit(end)
+		i = end - 1
+	}
+	emit(len(toks))
+	return out
+}

@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Kata'ib Hezbollah's commander", []string{"Kata'ib", "Hezbollah", "'s", "commander"}},
+		{"U.S. troops in Iraq.", []string{"U.S.", "troops", "in", "Iraq", "."}},
+		{"about 2,500 troops", []string{"about", "2,500", "troops"}},
+		{"Iran-backed militias", []string{"Iran", "-", "backed", "militias"}},
+		{"Baghdad’s Green Zone", []string{"Baghdad", "’s", "Green", "Zone"}},
+		{"\"open-ended\".", []string{"\"", "open", "-", "ended", "\"", "."}},
+		{"Jan. 8, 2020", []string{"Jan", ".", "8", ",", "2020"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range Tokenize(tt.in) {
+			got = append(got, tok.Text)
+			if tt.in[tok.Start:tok.End] != tok.Text {
+				t.Errorf("%q: span %d-%d is %q, not %q", tt.in, tok.Start, tok.End, tt.in[tok.Start:tok.End], tok.Text)
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Tokenize(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Mr. Kadhimi met Gen. Qasem Soleimani on Jan. 5. The talks ended.", []string{"Mr. Kadhimi met Gen. Qasem Soleimani on Jan. 5.", "The talks ended."}},
+		{"He lives in the U.S. The war ended.", []string{"He lives in the U.S.", "The war ended."}},
+		{"U.S. forces left. U.S. officials said so.", []string{"U.S. forces left.", "U.S. officials said so."}},
+		{"NATO quits Iraq\nMeanwhile, NATO withdrew.", []string{"NATO quits Iraq", "Meanwhile, NATO withdrew."}},
+		{"The militias fired rockets at\nthe base.", []string{"The militias fired rockets at\nthe base."}},
+		{"\"It is over.\" Then he left.", []string{"\"It is over.\"", "Then he left."}},
+		{"Alexus G. Grynkewich said it.", []string{"Alexus G. Grynkewich said it."}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range Split(tt.in, Tokenize(tt.in)) {
+			got = append(got, tt.in[s.Span.Start:s.Span.End])
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Split(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}

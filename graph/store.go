@@ -1,0 +1,463 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/actorgraph/actorgraph/schema"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers "bolt"
+	_ "github.com/cayleygraph/cayley/graph/memstore" // registers "memstore"
+	_ "github.com/cayleygraph/cayley/writer"          // registers the "single" writer
+	"github.com/cayleygraph/quad"
+)
+
+// Store is a Cayley quad store holding actorgraph's graph: the quads of
+// every loaded document under the document's IRI as label. It is safe for
+// concurrent use; loads and retractions are serialised.
+type Store struct {
+	qs cgraph.QuadStore
+	mu sync.RWMutex
+}
+
+// Options tune a store.
+type Options struct {
+	NoSync bool // bolt: do not fsync each transaction; for bulk loads
+}
+
+// Open opens (creating if needed) a store. backend "bolt": path is a
+// directory (Cayley's bolt backend, file indexes.bolt inside, no_bloom on);
+// "memory": path must be "".
+func Open(backend, path string, opt Options) (*Store, error) {
+	var name string
+	opts := cgraph.Options{}
+	switch backend {
+	case "memory", "memstore":
+		if path != "" {
+			return nil, fmt.Errorf("open memory store: path must be empty, got %q", path)
+		}
+		name = "memstore"
+	case "bolt":
+		if path == "" {
+			return nil, errors.New("open bolt store: no path")
+		}
+		if err := os.MkdirAll(path, 0o755); err != nil {
+			return nil, fmt.Errorf("open bolt store: %w", err)
+		}
+		// bolt waits forever for the file lock of another process.
+		if err := checkUnlocked(filepath.Join(path, "indexes.bolt")); err != nil {
+			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
+		}
+		name = "bolt"
+		// A fresh store would size bloom filters for 100 M entries (+550 MB)
+		// and rebuild them on every open.
+		opts["no_bloom"] = true
+		if opt.NoSync {
+			opts["nosync"] = true
+		}
+	default:
+		return nil, fmt.Errorf("open store: unknown backend %q (want bolt or memory)", backend)
+	}
+	err := cgraph.InitQuadStore(name, path, opts)
+	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) && !errors.Is(err, cgraph.ErrOperationNotSupported) {
+		return nil, fmt.Errorf("open %s store %s: %w", backend, path, err)
+	}
+	qs, err := cgraph.NewQuadStore(name, path, opts)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store %s: %w", backend, path, err)
+	}
+	return &Store{qs: qs}, nil
+}
+
+// Close closes the store.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.qs.Close()
+}
+
+// LoadStatus says what Load did with one extraction.
+type LoadStatus int
+
+// The load statuses.
+const (
+	Added     LoadStatus = iota // the document was new
+	Replaced                    // the document's old quads were replaced
+	Unchanged                   // same hash (or same quads): nothing written
+)
+
+func (s LoadStatus) String() string {
+	switch s {
+	case Added:
+		return "added"
+	case Replaced:
+		return "replaced"
+	case Unchanged:
+		return "unchanged"
+	}
+	return fmt.Sprintf("LoadStatus(%d)", int(s))
+}
+
+// docState follows one document through a Load call.
+type docState struct {
+	orig   []quad.Quad // in the store before the call
+	cur    []quad.Quad // after the extractions seen so far
+	hash   string
+	exists bool
+}
+
+// Load loads documents' extractions in one transaction. A document whose ID
+// is stored with the same hash is Unchanged (nothing written); one with a
+// different hash has all its old quads removed and the new ones added
+// (Replaced); a new one is Added. A document given twice is loaded as if in
+// two calls, in order. Load returns one status per extraction and the
+// number of quads written that were not there before.
+//
+// A stored document with a different hash but the same quads is Unchanged
+// too; an empty hash never matches.
+func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus, int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	statuses := make([]LoadStatus, len(xs))
+	docs := map[string]*docState{}
+	var order []string
+	for i, x := range xs {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, fmt.Errorf("load: %w", err)
+		}
+		id := x.Doc.ID
+		if id == "" {
+			return nil, 0, fmt.Errorf("load: extraction %d: document has no ID", i)
+		}
+		st := docs[id]
+		if st == nil {
+			st = &docState{}
+			d := quad.IRI(schema.DocIRI(id))
+			var err error
+			if st.hash, st.exists, err = s.docHash(ctx, d); err != nil {
+				return nil, 0, fmt.Errorf("load %s: %w", id, err)
+			}
+			if st.exists && !(x.Doc.Hash != "" && x.Doc.Hash == st.hash) {
+				if st.orig, err = s.docQuads(ctx, d); err != nil {
+					return nil, 0, fmt.Errorf("load %s: %w", id, err)
+				}
+				st.cur = st.orig
+			}
+			docs[id] = st
+			order = append(order, id)
+		}
+		if st.exists && x.Doc.Hash != "" && x.Doc.Hash == st.hash {
+			statuses[i] = Unchanged
+			continue
+		}
+		qs := Quads(x)
+		switch {
+		case !st.exists:
+			statuses[i] = Added
+		case sameQuads(st.cur, qs):
+			statuses[i] = Unchanged
+		default:
+			statuses[i] = Replaced
+		}
+		st.cur, st.hash, st.exists = qs, x.Doc.Hash, true
+	}
+	var deltas []cgraph.Delta
+	added := 0
+	for _, id := range order {
+		st := docs[id]
+		if st.cur == nil {
+			continue
+		}
+		old, cur := quadSet(st.orig), quadSet(st.cur)
+		for _, q := range st.orig {
+			if !cur[quadKey(q)] {
+				deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			}
+		}
+		for _, q := range st.cur {
+			if !old[quadKey(q)] {
+				deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+				added++
+			}
+		}
+	}
+	if len(deltas) > 0 {
+		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+			return nil, 0, fmt.Errorf("load: %w", err)
+		}
+	}
+	return statuses, added, nil
+}
+
+// quadKey identifies a quad by its N-Quads terms: values read back from a
+// store may differ in Go type from those written (quad.Int, TypedString).
+func quadKey(q quad.Quad) string {
+	var b strings.Builder
+	for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+		t, err := ntTerm(v)
+		if err != nil {
+			t = fmt.Sprintf("%#v", v)
+		}
+		b.WriteString(t)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func quadSet(qs []quad.Quad) map[string]bool {
+	m := make(map[string]bool, len(qs))
+	for _, q := range qs {
+		m[quadKey(q)] = true
+	}
+	return m
+}
+
+func sameQuads(a, b []quad.Quad) bool {
+	ka, kb := make([]string, len(a)), make([]string, len(b))
+	for i, q := range a {
+		ka[i] = quadKey(q)
+	}
+	for i, q := range b {
+		kb[i] = quadKey(q)
+	}
+	slices.Sort(ka)
+	slices.Sort(kb)
+	return slices.Equal(slices.Compact(ka), slices.Compact(kb))
+}
+
+// Retract removes exactly the quads document docID contributed, so an
+// entity stays while another document still mentions it. It returns the
+// number of quads removed, or ErrNotFound if no such document is stored.
+func (s *Store) Retract(ctx context.Context, docID string) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	qs, err := s.docQuads(ctx, quad.IRI(schema.DocIRI(docID)))
+	if err != nil {
+		return 0, fmt.Errorf("retract %s: %w", docID, err)
+	}
+	if len(qs) == 0 {
+		return 0, fmt.Errorf("retract %s: document %w", docID, ErrNotFound)
+	}
+	deltas := make([]cgraph.Delta, len(qs))
+	for i, q := range qs {
+		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+		return 0, fmt.Errorf("retract %s: %w", docID, err)
+	}
+	return len(qs), nil
+}
+
+// each calls fn for every quad with v in direction d, through the store's
+// index for that direction.
+func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	ref := s.qs.ValueOf(v)
+	if ref == nil {
+		return nil
+	}
+	it := s.qs.QuadIterator(d, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		if err := fn(s.qs.Quad(it.Result())); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// docHash returns the stored hash of document d and whether d is stored.
+func (s *Store) docHash(ctx context.Context, d quad.IRI) (hash string, exists bool, err error) {
+	err = s.each(ctx, quad.Subject, d, func(q quad.Quad) error {
+		if iriOf(q.Label) != string(d) {
+			return nil
+		}
+		switch iriOf(q.Predicate) {
+		case agHash:
+			hash = literal(q.Object)
+			exists = true
+		case rdfType:
+			exists = true
+		}
+		return nil
+	})
+	return hash, exists, err
+}
+
+// docQuads returns every quad labelled d, found by walking from <d> rather
+// than scanning the store: d's own quads, the statements (ag:document <d>)
+// and the entities (ag:mentionedIn <d>, and the ends of its statements),
+// and their quads labelled d.
+func (s *Store) docQuads(ctx context.Context, d quad.IRI) ([]quad.Quad, error) {
+	label := string(d)
+	seen := map[string]bool{}
+	var out []quad.Quad
+	add := func(q quad.Quad) {
+		if iriOf(q.Label) != label {
+			return
+		}
+		if k := quadKey(q); !seen[k] {
+			seen[k] = true
+			out = append(out, q)
+		}
+	}
+	var stmts, ents []quad.Value
+	entSeen := map[string]bool{}
+	addEnt := func(v quad.Value) {
+		if iri := iriOf(v); iri != "" && !entSeen[iri] {
+			entSeen[iri] = true
+			ents = append(ents, v)
+		}
+	}
+	if err := s.each(ctx, quad.Subject, d, func(q quad.Quad) error { add(q); return nil }); err != nil {
+		return nil, err
+	}
+	err := s.each(ctx, quad.Object, d, func(q quad.Quad) error {
+		if iriOf(q.Label) != label {
+			return nil
+		}
+		switch iriOf(q.Predicate) {
+		case agDocProp:
+			stmts = append(stmts, q.Subject)
+		case agMentionedIn:
+			addEnt(q.Subject)
+		}
+		add(q)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range stmts {
+		err := s.each(ctx, quad.Subject, st, func(q quad.Quad) error {
+			add(q)
+			if p := iriOf(q.Predicate); iriOf(q.Label) == label && (p == rdfSubject || p == rdfObject) {
+				addEnt(q.Object)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, e := range ents {
+		if err := s.each(ctx, quad.Subject, e, func(q quad.Quad) error { add(q); return nil }); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Documents returns the stored documents, sorted by ID.
+func (s *Store) Documents(ctx context.Context) ([]schema.Document, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	iris, err := s.subjectsOfType(ctx, agDocument)
+	if err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	var docs []schema.Document
+	for _, iri := range iris {
+		id, ok := schema.DocIDFromIRI(iri)
+		if !ok {
+			continue
+		}
+		d := schema.Document{ID: id}
+		err := s.each(ctx, quad.Subject, quad.IRI(iri), func(q quad.Quad) error {
+			if iriOf(q.Label) == iri {
+				readDocQuad(&d, iriOf(q.Predicate), q.Object)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("documents: %w", err)
+		}
+		docs = append(docs, d)
+	}
+	slices.SortFunc(docs, func(a, b schema.Document) int { return strings.Compare(a.ID, b.ID) })
+	return docs, nil
+}
+
+// subjectsOfType returns the distinct subjects of rdf:type <t>, sorted.
+func (s *Store) subjectsOfType(ctx context.Context, t string) ([]string, error) {
+	set := map[string]bool{}
+	err := s.each(ctx, quad.Object, quad.IRI(t), func(q quad.Quad) error {
+		if iriOf(q.Predicate) == rdfType {
+			set[iriOf(q.Subject)] = true
+		}
+		return nil
+	})
+	return sortedKeys(set), err
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Documents  int // documents loaded
+	Entities   int // distinct entities
+	Facts      int // statements asserted or claimed: the direct edges, counted per statement
+	Statements int // reified statements, whatever their modality
+	Quads      int // quads in the store
+}
+
+// Stats counts what the store holds through the object index, without
+// reading the whole store: documents and entities by type, statements by
+// rdf:Statement, facts by their modality literal.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var st Stats
+	docs, err := s.subjectsOfType(ctx, agDocument)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	st.Documents = len(docs)
+	ents := map[string]bool{}
+	for _, t := range schema.EntityTypes {
+		err := s.each(ctx, quad.Object, quad.IRI(t.IRI()), func(q quad.Quad) error {
+			if iriOf(q.Predicate) == rdfType {
+				ents[iriOf(q.Subject)] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return st, fmt.Errorf("stats: %w", err)
+		}
+	}
+	st.Entities = len(ents)
+	count := func(o quad.Value, p string) (int, error) {
+		n := 0
+		err := s.each(ctx, quad.Object, o, func(q quad.Quad) error {
+			if iriOf(q.Predicate) == p {
+				n++
+			}
+			return nil
+		})
+		return n, err
+	}
+	if st.Statements, err = count(quad.IRI(rdfStatement), rdfType); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	for _, m := range schema.Modalities {
+		if m.Direct() {
+			n, err := count(quad.String(m), agModality)
+			if err != nil {
+				return st, fmt.Errorf("stats: %w", err)
+			}
+			st.Facts += n
+		}
+	}
+	cs, err := s.qs.Stats(ctx, true)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	st.Quads = int(cs.Quads.Size)
+	return st, nil
+}
