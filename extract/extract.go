@@ -32,6 +32,7 @@ func New(fsys fs.FS) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	gaz.dropTitledAliases(lex)
 	return &Extractor{gaz: gaz, lex: lex}, nil
 }
 

@@ -298,3 +298,29 @@ func (v trieVal) matches(toks []Token) bool {
 	}
 	return true
 }
+
+// dropTitledAliases removes person aliases that start with a title
+// ("President Joe Biden"): the title is evidence of a role, which the
+// relation rules read, so the name must match without it.
+func (g *Gazetteer) dropTitledAliases(lx *Lexicon) {
+	changed := false
+	for _, e := range g.entries {
+		if e.Type != schema.Person {
+			continue
+		}
+		kept := e.Aliases[:0]
+		for _, a := range e.Aliases {
+			toks := Tokenize(a)
+			if rs, n := lx.Roles.At(toks, 0); n > 0 && n < len(toks) && len(rs) > 0 {
+				changed = true
+				continue
+			}
+			kept = append(kept, a)
+		}
+		e.Aliases = kept
+	}
+	if changed {
+		g.names, g.demos = newTrie(), newTrie()
+		g.index()
+	}
+}

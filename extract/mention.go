@@ -214,7 +214,7 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 			// A bare plural collective ("the armed factions", "Iraqi
 			// militias") names the domain's default collective; a name
 			// just before it owns it ("Houthi fighters").
-			if defaultCollective[strings.ToLower(d.spanText(s, m, end))] && !(i > 0 && toks[i-1].Upper() && i == m) {
+			if defaultCollective[strings.ToLower(d.spanText(s, m, end))] && !(i > 0 && toks[i-1].Upper() && !determiners[toks[i-1].Key] && i == m) {
 				if _, ok := d.x.gaz.Entry(defaultCollectiveID); ok {
 					return &Mention{Start: start, End: end, ID: defaultCollectiveID, Type: schema.ArmedGroup, Kind: CollectiveMention}, end - i
 				}
@@ -403,7 +403,10 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 
 // roleEndingAt finds a role noun that ends right before toks[end].
 func (d *docState) roleEndingAt(toks []Token, end int) ([]Role, int) {
-	for n := 1; n <= 4 && n <= end; n++ {
+	for n := 4; n >= 1; n-- {
+		if n > end {
+			continue
+		}
 		rs, m := d.x.lex.Roles.At(toks, end-n)
 		if m == n {
 			return rs, n

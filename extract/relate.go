@@ -110,6 +110,12 @@ func (st *sent) prepBefore(m *Mention) string {
 	if i < 0 {
 		return ""
 	}
+	// "in Iraq and Syria": a conjunct shares the preposition of the first.
+	if st.toks[i].Is("and", "or", ",") && i > 0 {
+		if prev := st.mentionAt(i - 1); prev != nil && prev != m {
+			return st.prepBefore(prev)
+		}
+	}
 	return st.toks[i].Key
 }
 
@@ -244,18 +250,12 @@ func (st *sent) pronoun(j int) []string {
 // after it in the clause, after one of preps when given. Places in a
 // locative phrase are skipped unless the predicate takes a place.
 func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
-	info, _ := p.Info()
-	wantPlace := false
-	for _, t := range info.Range {
-		if t.IsPlace() || t == schema.Country && (p == schema.WithdrewFrom || p == schema.DeployedIn) {
-			wantPlace = true
-		}
-	}
+	wantPlace := p == schema.WithdrewFrom || p == schema.DeployedIn || p == schema.LocatedIn
 	start := i
 	if len(preps) > 0 && !(len(preps) == 1 && preps[0] == "") {
 		found := false
 		for j := i; j < len(st.toks) && j < i+8; j++ {
-			if clauseStops[st.toks[j].Key] || st.toks[j].Text == "." {
+			if clauseStops[st.toks[j].Key] && !st.toks[j].Is("as") || st.toks[j].Text == "." {
 				break
 			}
 			for _, pr := range preps {
@@ -267,7 +267,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 			if found {
 				break
 			}
-			if st.at[j] >= 0 && j > i {
+			if st.at[j] >= 0 && j >= i {
 				if slicesHas(preps, "") {
 					found = true
 					start = j
@@ -446,6 +446,7 @@ func rank(m schema.Modality) int {
 func (st *sent) relate() {
 	st.claim = st.reported()
 	st.roles()
+	st.asRole()
 	st.compounds()
 	st.places()
 	st.lists()

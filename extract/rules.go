@@ -119,6 +119,32 @@ func (st *sent) roles() {
 	}
 }
 
+// asRole handles "X came back as the leader of a coalition": the clause's
+// subject holds the role in the organisation.
+func (st *sent) asRole() {
+	for i := 0; i+3 < len(st.toks); i++ {
+		if !st.toks[i].Is("as") || !st.toks[i+1].Is("the", "a", "an") {
+			continue
+		}
+		rs, n := st.d.x.lex.Roles.At(st.toks, i+2)
+		if n == 0 {
+			continue
+		}
+		r := bestRole(rs)
+		j := i + 2 + n
+		if r.Predicate == "" || j >= len(st.toks) || !st.toks[j].Is("of") {
+			continue
+		}
+		obj := st.mentionAt(st.skipDet(j + 1))
+		if obj == nil || obj.Type == schema.Person {
+			continue
+		}
+		for _, s := range st.subjects(i) {
+			st.emit(s, r.Predicate, obj.ID, st.modality(i, false), "as-role", i)
+		}
+	}
+}
+
 // roleOfBefore handles "Secretary-General of the Badr Organization Hadi
 // al-Ameri": a role, of, an organisation, right before the name.
 func (st *sent) roleOfBefore(name int) (string, bool) {
@@ -160,9 +186,11 @@ func (st *sent) knownPost(id string, p schema.Predicate) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if v := e.Fact(string(p)); v != "" {
-		if _, ok := st.d.x.gaz.Entry(v); ok {
-			return v, true
+	for _, key := range []string{string(p), "officialOf", "leaderOf"} {
+		if v := e.Fact(key); v != "" {
+			if t, ok := st.d.x.gaz.Entry(v); ok && t.Type == schema.Country {
+				return v, true
+			}
 		}
 	}
 	return "", false
@@ -333,18 +361,9 @@ func (st *sent) places() {
 		if m.Type != schema.Location && m.Type != schema.Facility {
 			continue
 		}
-		// A name that contains its place.
-		for q := m.Start; q < m.End; q++ {
-			if toks[q].Is("in", "of") && q+1 < m.End {
-				if e, ok := st.d.x.gaz.Entry(m.ID); ok {
-					for _, in := range e.Facts["in"] {
-						if pe, ok := st.d.x.gaz.Entry(in); ok && strings.Contains(strings.ToLower(m.Text), strings.ToLower(pe.Name)) {
-							st.d.entity(pe.ID, pe.Type, pe.Name)
-							st.emit(m.ID, schema.LocatedIn, pe.ID, schema.Asserted, "name-place", q)
-						}
-					}
-				}
-			}
+		// A name that contains its place: "US Embassy in Baghdad", "Naples, Italy".
+		if m.End-m.Start > 1 {
+			st.nameContainsPlace(m)
 		}
 		if k+1 >= len(st.ms) {
 			continue
@@ -378,7 +397,7 @@ func (st *sent) places() {
 		case len(words) >= 1 && (words[0] == "in" || words[0] == "," && len(words) >= 2 && words[1] == "in"):
 			ok := true
 			for _, w := range words[1:] {
-				if w == "in" || w == "," {
+				if w == "in" || w == "," || w == "-" {
 					continue
 				}
 				if !determiners[w] && !placeAdjectives[w] {
@@ -458,15 +477,21 @@ func (st *sent) lists() {
 		if len(members) == 0 {
 			continue
 		}
-		// container: the nearest organisation before, skipping the
-		// descriptor ("an umbrella organization of mostly Shiite militias that includes")
+		// container: the nearest organisation before that can hold such
+		// members, skipping the descriptor ("an umbrella organization of
+		// mostly Shiite militias that includes")
+		_, memType := st.actor(members[0])
 		var container *Mention
 		for q := i - 1; q >= 0 && q >= i-16; q-- {
 			m := st.mentionAt(q)
 			if m == nil {
 				continue
 			}
-			if (m.Type == schema.Coalition || m.Type == schema.ArmedGroup && m.Kind != CollectiveMention || m.Type == schema.InternationalOrganization) && m.Kind != DemonymMention {
+			ok := m.Type == schema.Coalition || m.Type == schema.InternationalOrganization
+			if memType == schema.ArmedGroup && m.Type == schema.ArmedGroup && m.Kind != CollectiveMention {
+				ok = true
+			}
+			if ok && m.Kind != DemonymMention {
 				container = m
 				break
 			}
@@ -585,9 +610,25 @@ func (st *sent) verbs() {
 			continue
 		}
 		v := pickVerb(vs)
-		passive := v.Form == Participle && st.auxBefore(i)
-		if v.Form == Base && i > 0 && determiners[toks[i-1].Key] || v.Form == Gerund && i > 0 && determiners[toks[i-1].Key] {
-			continue // a noun: "the attack", "the shelling"
+		passive := false
+		if st.auxBefore(i) {
+			for _, w := range vs {
+				if w.Form == Participle {
+					v, passive = w, true
+					break
+				}
+			}
+		}
+		if i > 0 && v.Form != Past && v.Form != Participle && (determiners[toks[i-1].Key] || toks[i-1].Is("'s", "’s")) {
+			continue // a noun: "the attack", "their attacks", "the shelling"
+		}
+		if v.Form == Third || v.Form == Base {
+			if _, nn := lx.Nouns.At(toks, i); nn > 0 && i > 0 && (st.at[i-1] >= 0 || st.nounModifier(i-1)) {
+				continue // "US-Israeli strikes", "drone attacks"
+			}
+		}
+		if v.Form == Gerund && i > 0 && toks[i-1].Is("on", "in", "for", "of", "by", "after", "before", "without", "from", "about", "at", "to", "despite") {
+			continue // "focuses on advising": not an event of its own
 		}
 		end := i + n
 		if passive {
@@ -609,7 +650,10 @@ func (st *sent) verbs() {
 			i = end - 1
 			continue
 		}
-		if v.Form == Participle && !st.perfectBefore(i) {
+		if v.Form == Past && hasForm(vs, Participle) && i > 0 && st.at[i-1] < 0 && !st.toks[i-1].Upper() && st.participial(i) {
+			continue // "sites used by", "bases located in": a participle, not a finite verb
+		}
+		if v.Form == Participle && !hasForm(vs, Past) && !st.perfectBefore(i) {
 			continue // "sites used by", "bases located in": not a finite verb
 		}
 		subs := st.subjects(i)
@@ -938,4 +982,51 @@ func (st *sent) mk(i int) int {
 		return -1
 	}
 	return st.at[i]
+}
+
+func hasForm(vs []Verb, f VerbForm) bool {
+	for _, v := range vs {
+		if v.Form == f {
+			return true
+		}
+	}
+	return false
+}
+
+// participial reports whether a past form at i modifies the noun before it
+// ("sites used by", "bases located in") rather than being a finite verb: it
+// follows a plain noun and is followed by "by".
+func (st *sent) participial(i int) bool {
+	return i+1 < len(st.toks) && st.toks[i+1].Is("by")
+}
+
+// nounModifier reports whether token i is a word that modifies an event
+// noun after it: "drone", "retaliatory", "regular".
+func (st *sent) nounModifier(i int) bool {
+	return st.toks[i].Is("drone", "missile", "air", "rocket", "retaliatory", "military", "precision", "deadly", "latest", "new", "recent", "ballistic", "regular", "frequent", "repeated", "further", "more", "fresh", "joint")
+}
+
+// nameContainsPlace emits locatedIn for a place whose matched name spells
+// out a place that contains it, as the gazetteer knows.
+func (st *sent) nameContainsPlace(m *Mention) {
+	text := " " + strings.ToLower(m.Text) + " "
+	id := m.ID
+	for depth := 0; depth < 4; depth++ {
+		e, ok := st.d.x.gaz.Entry(id)
+		if !ok || len(e.Facts["in"]) == 0 {
+			return
+		}
+		id = e.Facts["in"][0]
+		pe, ok := st.d.x.gaz.Entry(id)
+		if !ok {
+			return
+		}
+		for _, n := range append([]string{pe.Name}, pe.Aliases...) {
+			if len(n) > 3 && strings.Contains(text, " "+strings.ToLower(n)+" ") || strings.Contains(text, " "+strings.ToLower(n)+",") {
+				st.d.entity(pe.ID, pe.Type, "")
+				st.emit(m.ID, schema.LocatedIn, pe.ID, schema.Asserted, "name-place", m.Start)
+				return
+			}
+		}
+	}
 }

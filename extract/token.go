@@ -269,7 +269,8 @@ func Split(text string, toks []Token) []Sentence {
 		if t.Line && i > start {
 			prev := toks[i-1]
 			wrapped := t.Kind == Word && !t.Upper() && !strings.ContainsAny(prev.Text, ".!?:;\"”")
-			if !wrapped {
+			// A line ending in a colon introduces what follows: a quote or a list.
+			if !wrapped && prev.Text != ":" {
 				emit(i)
 			}
 		}
