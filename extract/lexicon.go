@@ -55,15 +55,15 @@ type Cue struct {
 // Lexicon holds the word lists the relation and modality rules read, each
 // indexed as a phrase table over token keys.
 type Lexicon struct {
-	Verbs       phrases[Verb]
-	Nouns       phrases[EventNoun]
-	Roles       phrases[Role]
-	Cues        phrases[Cue]
-	Militias    phrases[schema.EntityType]
-	Anaphors    phrases[schema.EntityType]
-	Backers     []string // shapes with X for the backer
-	GivenNames  map[string]bool
-	OrgHeads    map[string]schema.EntityType
+	Verbs      phrases[Verb]
+	Nouns      phrases[EventNoun]
+	Roles      phrases[Role]
+	Cues       phrases[Cue]
+	Militias   phrases[schema.EntityType]
+	Anaphors   phrases[schema.EntityType]
+	Backers    []string // shapes with X for the backer
+	GivenNames map[string]bool
+	OrgHeads   map[string]schema.EntityType
 }
 
 // phrases maps token-key sequences to values, for longest-match lookups.

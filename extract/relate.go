@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/schema"
@@ -104,7 +105,7 @@ func wordSet(ws ...string) map[string]bool {
 // the given prepositions: "in the western Anbar province".
 func (st *sent) prepBefore(m *Mention) string {
 	i := m.Start - 1
-	for i >= 0 && (determiners[st.toks[i].Key] || st.toks[i].Kind == Word && !st.toks[i].Upper() && st.at[i] < 0 && i >= m.Start-3 && !locPreps[st.toks[i].Key] && !st.toks[i].Is("of", "by", "on", "against", "with", "targeting", "and", "or")) {
+	for i >= 0 && (determiners[st.toks[i].Key] || st.toks[i].Kind == Word && !st.toks[i].Upper() && st.at[i] < 0 && i >= m.Start-3 && st.adjective(i)) {
 		i--
 	}
 	if i < 0 {
@@ -269,8 +270,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 			}
 			if st.at[j] >= 0 && j >= i {
 				if slicesHas(preps, "") {
-					found = true
-					start = j
+					found = true // a direct object: scan from the verb
 				}
 				break
 			}
@@ -295,11 +295,18 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 		}
 		prep := st.prepBefore(m)
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
-		if !wantPlace && locPreps[prep] && isPlace && j > start {
+		if debug {
+			fmt.Println("OBJ", m.Text, prep, isPlace, wantPlace, j, start)
+		}
+		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") {
 			j = m.End - 1
 			continue
 		}
-		if m.Kind == DemonymMention && m.End < len(st.toks) && st.isRoleAt(m.End) {
+		if m.End+1 < len(st.toks) && st.toks[m.End].Key == "s" && st.mk(m.End+1) < 0 && st.toks[m.End+1].Kind == Word && !st.toks[m.End+1].Upper() {
+			j = m.End
+			continue // "Iran's allies": the possessor is not the object
+		}
+		if m.Kind == DemonymMention && m.End < len(st.toks) && st.isTitleAt(m.End) {
 			j = m.End - 1
 			continue
 		}
@@ -337,16 +344,37 @@ func (st *sent) matchPhrase(j int, phrase string) bool {
 	return true
 }
 
+// isRoleAt reports whether a role noun starts at token i, or after one
+// modifier ("senior official").
 func (st *sent) isRoleAt(i int) bool {
-	for k := i; k < len(st.toks) && k < i+3; k++ {
+	return st.roleLen(i) > 0
+}
+
+func (st *sent) roleLen(i int) int {
+	for k := i; k < len(st.toks) && k < i+2; k++ {
 		if rs, n := st.d.x.lex.Roles.At(st.toks, k); n > 0 && len(rs) > 0 {
-			return true
+			return k - i + n
 		}
-		if st.toks[k].Kind != Word {
-			return false
+		if st.toks[k].Kind != Word || st.at[k] >= 0 || !st.toks[k].Is("top", "senior", "former", "deputy", "acting", "chief", "military", "foreign", "defense", "defence") {
+			return 0
 		}
 	}
-	return false
+	return 0
+}
+
+// isTitleAt reports whether a title starts at token i and a person's name
+// follows it: "General Qasem Soleimani".
+func (st *sent) isTitleAt(i int) bool {
+	n := st.roleLen(i)
+	if n == 0 {
+		return false
+	}
+	j := i + n
+	if j < len(st.toks) && st.toks[j].Text == "." {
+		j++
+	}
+	m := st.mentionAt(j)
+	return m != nil && m.Type == schema.Person
 }
 
 // modality decides how the sentence presents the event whose trigger is
@@ -468,4 +496,17 @@ func (st *sent) reported() bool {
 		}
 	}
 	return false
+}
+
+var debug = false
+
+// adjective reports whether the lower-case word at i can stand between a
+// preposition and a name: not a preposition, verb, pronoun or conjunction.
+func (st *sent) adjective(i int) bool {
+	t := st.toks[i]
+	if locPreps[t.Key] || clauseStops[t.Key] || t.Is("of", "by", "on", "against", "with", "targeting", "and", "or", "it", "they", "that", "which", "who", "what", "for", "said") {
+		return false
+	}
+	_, n := st.d.x.lex.Verbs.At(st.toks, i)
+	return n == 0
 }

@@ -271,16 +271,16 @@ func (st *sent) compounds() {
 		}
 		// "X led by Y", "X backed by Y"
 		if e+2 < len(toks) && toks[e].Is("led", "backed", "supported") && toks[e+1].Is("by") || e+3 < len(toks) && toks[e+1].Is("led", "backed") && toks[e+2].Is("by") && toks[e].Kind == Word && !toks[e].Upper() {
-			b := e + 2
+			b, verb := e+2, toks[e]
 			if toks[e+1].Is("led", "backed") {
-				b = e + 3
+				b, verb = e+3, toks[e+1]
 			}
 			for b < len(toks) && determiners[toks[b].Key] {
 				b++
 			}
 			if y := st.mentionAt(b); y != nil && y.Start == b {
 				yid, _ := st.actor(y)
-				if toks[b-2].Is("led") || toks[b-1].Is("by") && toks[b-2].Is("led") {
+				if verb.Is("led") {
 					st.emit(yid, schema.LeaderOf, m.ID, schema.Asserted, "led-by", e)
 				} else {
 					st.emit(m.ID, schema.BackedBy, yid, schema.Asserted, "backed-by", e)
@@ -390,8 +390,8 @@ func (st *sent) places() {
 					continue
 				}
 			}
-			if n.End < len(toks) && toks[n.End].Is("and", "or") {
-				continue
+			if n.End < len(toks) && toks[n.End].Kind != Punct {
+				continue // "the Green Zone, Washington has ...": a new clause
 			}
 			rule = "place-comma"
 		case len(words) >= 1 && (words[0] == "in" || words[0] == "," && len(words) >= 2 && words[1] == "in"):
@@ -623,12 +623,12 @@ func (st *sent) verbs() {
 			continue // a noun: "the attack", "their attacks", "the shelling"
 		}
 		if v.Form == Third || v.Form == Base {
-			if _, nn := lx.Nouns.At(toks, i); nn > 0 && i > 0 && (st.at[i-1] >= 0 || st.nounModifier(i-1)) {
+			if _, nn := lx.Nouns.At(toks, i); nn > 0 && i > 0 && (st.at[i-1] >= 0 || st.nounModifier(i-1) || nounPreps[toks[i-1].Key]) {
 				continue // "US-Israeli strikes", "drone attacks"
 			}
 		}
-		if v.Form == Gerund && i > 0 && toks[i-1].Is("on", "in", "for", "of", "by", "after", "before", "without", "from", "about", "at", "to", "despite") {
-			continue // "focuses on advising": not an event of its own
+		if v.Form == Gerund && i > 0 && !beAux[toks[i-1].Key] && toks[i-1].Text != "," && st.at[i-1] < 0 {
+			continue // "focuses on advising", "strikes targeting": not a finite verb
 		}
 		end := i + n
 		if passive {
@@ -1022,7 +1022,8 @@ func (st *sent) nameContainsPlace(m *Mention) {
 			return
 		}
 		for _, n := range append([]string{pe.Name}, pe.Aliases...) {
-			if len(n) > 3 && strings.Contains(text, " "+strings.ToLower(n)+" ") || strings.Contains(text, " "+strings.ToLower(n)+",") {
+			n = strings.ToLower(n)
+			if strings.Contains(text, " in "+n+" ") || strings.Contains(text, " in the "+n+" ") || strings.Contains(text, ", "+n+" ") {
 				st.d.entity(pe.ID, pe.Type, "")
 				st.emit(m.ID, schema.LocatedIn, pe.ID, schema.Asserted, "name-place", m.Start)
 				return
@@ -1030,3 +1031,5 @@ func (st *sent) nameContainsPlace(m *Mention) {
 		}
 	}
 }
+
+var nounPreps = wordSet("with", "of", "in", "on", "by", "amid", "after", "following", "despite", "against", "for", "from", "to", "about")
