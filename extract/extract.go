@@ -170,7 +170,7 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			continue
 		}
 		// bare "coalition" names the US-led coalition when no other coalition was named
-		if toks[i].Is("coalition") && !toks[i].Upper() {
+		if toks[i].Is("coalition") && !toks[i].Upper() && !(i+1 < len(toks) && toks[i+1].Is("of")) && !(i > 1 && toks[i-2].Text == "-") {
 			id := d.lastOf[schema.Coalition]
 			if id == "" {
 				id = defaultCoalitionID

@@ -474,12 +474,12 @@ func rank(m schema.Modality) int {
 func (st *sent) relate() {
 	st.claim = st.reported()
 	st.roles()
-	st.asRole()
 	st.compounds()
 	st.places()
 	st.lists()
 	st.deployments()
 	st.verbs()
+	st.asRole()
 	st.nouns()
 }
 

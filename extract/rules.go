@@ -139,7 +139,11 @@ func (st *sent) asRole() {
 		if obj == nil || obj.Type == schema.Person {
 			continue
 		}
-		for _, s := range st.subjects(i) {
+		subs := st.subjects(i)
+		if len(subs) == 0 && st.subj != "" {
+			subs = []string{st.subj}
+		}
+		for _, s := range subs {
 			st.emit(s, r.Predicate, obj.ID, st.modality(i, false), "as-role", i)
 		}
 	}
@@ -312,38 +316,27 @@ func (st *sent) namedAfter(m *Mention) *Mention {
 // starting near token i describes: "Kataib Hezbollah, an Iran-backed
 // militia", "the PMF—a predominantly Shiite, Iran-backed coalition".
 func (st *sent) describedBy(i int) *Mention {
-	j := i - 1
-	for j >= 0 && j >= i-6 {
+	for j := i - 1; j >= 1 && j >= i-8; j-- {
 		t := st.toks[j]
-		if t.Text == "," || t.Text == "—" || t.Text == "–" || t.Text == "(" || t.Text == "-" && t.Space {
-			break
-		}
-		if st.at[j] >= 0 || t.Kind != Word {
+		if st.at[j] >= 0 {
 			return nil
 		}
-		j--
-	}
-	if j < 1 {
-		return nil
-	}
-	// the descriptor must start with an article: ", an Iran-backed militia"
-	if !st.toks[j+1].Is("a", "an", "the") {
-		return nil
-	}
-	// skip "a predominantly Shiite," style adjective lists
-	q := j
-	if st.toks[q].Text == "," {
-		for p := q - 1; p >= 0 && p >= q-4; p-- {
-			if st.toks[p].Text == "—" || st.toks[p].Text == "–" || st.toks[p].Text == "," {
-				if st.toks[p+1].Is("a", "an", "the") {
-					q = p
-				}
-				break
+		if t.Text != "," && t.Text != "—" && t.Text != "–" && t.Text != "(" && !(t.Text == "-" && t.Space) {
+			if t.Kind != Word {
+				return nil
 			}
+			continue
 		}
-	}
-	if m := st.mentionAt(q - 1); m != nil && m.End == q && m.Kind != DemonymMention && !m.Type.IsPlace() {
-		return m
+		if !st.toks[j+1].Is("a", "an", "the") {
+			if t.Text == "," {
+				continue // "a predominantly Shiite, Iran-backed": a list of adjectives
+			}
+			return nil
+		}
+		if m := st.mentionAt(j - 1); m != nil && m.End == j && m.Kind != DemonymMention && !m.Type.IsPlace() {
+			return m
+		}
+		return nil
 	}
 	return nil
 }
@@ -821,6 +814,9 @@ func (st *sent) truces() {
 			continue
 		}
 		subs := st.subjects(i)
+		if len(subs) == 0 {
+			subs = st.lightSubject(i)
+		}
 		mod := st.modality(i, true)
 		if mod == schema.Hypothetical && i > 0 && toks[i-1].Is("to") {
 			mod = schema.Asserted // "agreed to stop": the agreement is the truce
@@ -944,6 +940,9 @@ func (st *sent) skipDet(i int) int {
 func (st *sent) lightSubject(i int) []string {
 	for j := i - 1; j >= 0 && j >= i-7; j-- {
 		t := st.toks[j]
+		if t.Text == ":" || t.Text == "\"" || t.Text == "“" {
+			continue
+		}
 		if st.at[j] >= 0 || clauseStops[t.Key] || t.Text == "," {
 			return nil
 		}
