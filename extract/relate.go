@@ -125,6 +125,9 @@ func (st *sent) group(k int) []*Mention {
 	out := []*Mention{st.ms[k]}
 	for j := k - 1; j >= 0; j-- {
 		a, b := st.ms[j], out[0]
+		if a.End > b.Start {
+			break
+		}
 		between := st.toks[a.End:b.Start]
 		ok := false
 		switch len(between) {
@@ -140,6 +143,9 @@ func (st *sent) group(k int) []*Mention {
 	}
 	for j := k + 1; j < len(st.ms); j++ {
 		a, b := out[len(out)-1], st.ms[j]
+		if a.End > b.Start {
+			break
+		}
 		between := st.toks[a.End:b.Start]
 		ok := false
 		switch len(between) {
@@ -160,7 +166,13 @@ func (st *sent) group(k int) []*Mention {
 // actor mention to its left in the same clause, with those coordinated
 // with it; a pronoun right before falls back to the sentence's or the
 // previous sentence's subject.
-func (st *sent) subjects(i int) []string {
+func (st *sent) subjects(i int) []string { return st.subjectsOf(i, false) }
+
+// patients finds who undergoes a passive verb at i: like subjects, but "of"
+// phrases count ("members of the PMF were killed").
+func (st *sent) patients(i int) []string { return st.subjectsOf(i, true) }
+
+func (st *sent) subjectsOf(i int, passive bool) []string {
 	for j := i - 1; j >= 0; j-- {
 		t := st.toks[j]
 		if clauseStops[t.Key] && !(t.Is("as") && j+1 < len(st.toks) && st.toks[j+1].Is("well")) {
@@ -186,7 +198,7 @@ func (st *sent) subjects(i int) []string {
 			j = m.Start
 			continue
 		}
-		if p := st.prepBefore(m); locPreps[p] || p == "of" && m.Kind != DemonymMention || p == "by" || p == "with" || p == "against" || p == "on" {
+		if p := st.prepBefore(m); locPreps[p] || p == "of" && m.Kind != DemonymMention && !passive || p == "by" || p == "with" || p == "against" || p == "on" {
 			j = m.Start
 			continue
 		}

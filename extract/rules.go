@@ -625,7 +625,7 @@ func (st *sent) verbs() {
 		}
 		end := i + n
 		if passive {
-			patients := st.subjects(i)
+			patients := st.patients(i)
 			agents := st.agents(end)
 			if len(patients) == 0 || len(agents) == 0 {
 				i = end - 1

@@ -1,0 +1,295 @@
+package extract
+
+import (
+	"io/fs"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/schema"
+	"github.com/google/go-cmp/cmp"
+)
+
+var (
+	extractorOnce sync.Once
+	extractor     *Extractor
+	extractorErr  error
+)
+
+func testExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	extractorOnce.Do(func() { extractor, extractorErr = New(data.FS) })
+	if extractorErr != nil {
+		t.Fatal(extractorErr)
+	}
+	return extractor
+}
+
+var markup = regexp.MustCompile(`\[\[([^|\]]+)\|([A-Za-z]+)\]\]`)
+
+// parseCase turns "[[Mohammed Mohie|Person]], a spokesman for ..." into
+// plain text and the types its marked names must get.
+func parseCase(s string) (string, map[string]schema.EntityType) {
+	types := map[string]schema.EntityType{}
+	for _, m := range markup.FindAllStringSubmatch(s, -1) {
+		types[m[1]] = schema.EntityType(m[2])
+	}
+	return markup.ReplaceAllString(s, "$1"), types
+}
+
+// fact is a statement as the tests write it: "subject predicate object".
+func facts(ex schema.Extraction, direct bool) []string {
+	var out []string
+	for _, s := range ex.Statements {
+		if s.Modality.Direct() == direct {
+			out = append(out, s.Subject+" "+string(s.Predicate)+" "+s.Object)
+		}
+	}
+	sort.Strings(out)
+	return uniq(out)
+}
+
+func uniq(xs []string) []string {
+	var out []string
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func TestPatterns(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name string
+		text string
+		want []string // direct edges that must be among the extraction's
+		not  []string // direct edges that must not be
+	}{
+		{"apposition spokesman", "[[Mohammed Mohie|Person]], a spokesman for [[Kataib Hezbollah|ArmedGroup]], said the truce holds.",
+			[]string{"mohammed-mohie spokespersonFor kataib-hezbollah"}, nil},
+		{"apposition secretary-general", "The figure was given by [[Hadi al-Ameri|Person]], Secretary-General of the [[Badr Organization|ArmedGroup]].",
+			[]string{"hadi-al-amiri leaderOf badr-organization"}, nil},
+		{"title before name with demonym", "Iraqi Prime Minister [[Mohammed Shia al-Sudani|Person]] opened the talks.",
+			[]string{"mohammed-shia-al-sudani leaderOf iraq"}, nil},
+		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
+			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
+		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",
+			[]string{"qasem-soleimani officialOf iran"}, []string{"united-states killed iran"}},
+		{"adviser to a head of government", "[[Farhad Alaaldin|Person]], foreign affairs adviser to the Iraqi prime minister, declined to comment.",
+			[]string{"farhad-alaaldin officialOf iraq"}, nil},
+		{"unknown person typed by apposition", "[[Abu Ali al-Askari|Person]], a spokesman for [[Kataib Hezbollah|ArmedGroup]], denied it.",
+			[]string{"abu-ali-al-askari spokespersonFor kataib-hezbollah"}, nil},
+		{"backed compound", "The attack was blamed on [[Iran|Country]]-backed militias.",
+			[]string{"iran-backed-militias backedBy iran"}, nil},
+		{"backer after the noun", "Washington suspects armed factions loyal to Tehran of the attacks.",
+			[]string{"iran-backed-militias backedBy iran", "united-states accused iran-backed-militias"}, nil},
+		{"descriptor apposition", "[[Kataib Hezbollah|ArmedGroup]], an Iran-backed militia, claimed the attack.",
+			[]string{"kataib-hezbollah backedBy iran"}, nil},
+		{"led compound", "Troops of the [[US-led coalition|Coalition]] left the base.",
+			[]string{"united-states leaderOf us-led-coalition"}, nil},
+		{"place comma", "The mission moved to [[Naples|Location]], [[Italy|Country]].",
+			[]string{"naples locatedIn italy"}, nil},
+		{"place in with adjectives", "Forces left the [[Ain al-Asad Air Base|Facility]] in the western [[Anbar province|Location]].",
+			[]string{"ain-al-asad-air-base locatedIn anbar-governorate"}, nil},
+		{"list of members", "The [[Coordinating Body of the Iraqi Resistance|Coalition]], said to include [[Kataib Hezbollah|ArmedGroup]] and [[Harakat al-Nujaba|ArmedGroup]], spoke.",
+			[]string{"kataib-hezbollah memberOf coordinating-body-of-the-iraqi-resistance", "harakat-hezbollah-al-nujaba memberOf coordinating-body-of-the-iraqi-resistance"}, nil},
+		{"demonym list of members", "The coalition, which included German, French and Italian troops, fought ISIS.",
+			[]string{"germany memberOf us-led-coalition", "france memberOf us-led-coalition", "italy memberOf us-led-coalition"}, nil},
+		{"passive with by-agent", "Three U.S. soldiers were killed by [[Iran|Country]]-backed militants in Jordan.",
+			[]string{"iran-backed-militias killed united-states"}, []string{"united-states killed iran-backed-militias"}},
+		{"passive in strikes", "Dozens of members of the [[Popular Mobilization Forces|ArmedGroup]] were killed in US-Israeli strikes.",
+			[]string{"united-states killed popular-mobilization-forces", "israel killed popular-mobilization-forces", "united-states struck popular-mobilization-forces"}, nil},
+		{"nominal attack with agent", "The talks follow attacks on the US embassy in Baghdad by pro-Iran factions.",
+			[]string{"iran-backed-militias attacked us-embassy-in-baghdad", "us-embassy-in-baghdad locatedIn baghdad"}, nil},
+		{"light verb strikes", "The U.S. conducted strikes on sites associated with [[Kataib Hezbollah|ArmedGroup]].",
+			[]string{"united-states struck kataib-hezbollah"}, nil},
+		{"talks between", "Talks between Baghdad and Washington began in January.",
+			[]string{"iraq negotiatedWith united-states"}, nil},
+		{"called on", "Iraq has called on the United States to reverse its decision.",
+			[]string{"iraq demanded united-states"}, nil},
+		{"withdrew from", "In 2011, American troops withdrew from Iraq.",
+			[]string{"united-states withdrewFrom iraq"}, nil},
+		{"troops in a place", "There are about 2,500 U.S. troops in Iraq and 900 in neighboring Syria.",
+			[]string{"united-states deployedIn iraq", "united-states deployedIn syria"}, nil},
+		{"truce by halting attacks", "Iraqi militias agreed to stop attacks targeting American forces.",
+			[]string{"iran-backed-militias truceWith united-states"}, nil},
+		{"pronoun subject", "Tehran responded, as it shelled American bases in Iraq.",
+			[]string{"iran attacked united-states"}, []string{"iran attacked iraq"}},
+		// Cases that must not give a direct edge.
+		{"negated", "Iran did not attack US forces in Iraq.", nil, []string{"iran attacked united-states"}},
+		{"conditional", "If Washington fails to withdraw from Iraq, the factions will resume attacks.", nil, []string{"united-states withdrewFrom iraq"}},
+		{"hedged", "The United States may strike Kataib Hezbollah again.", nil, []string{"united-states struck kataib-hezbollah"}},
+		{"planned", "NATO will withdraw its troops from Iraq next year.", nil, []string{"nato withdrewFrom iraq"}},
+		{"agreed to withdraw", "The United States has agreed to withdraw troops from Iraq.", nil, []string{"united-states withdrewFrom iraq"}},
+		{"considering", "America is considering closing its embassy in Iraq.", nil, []string{"united-states withdrewFrom iraq"}},
+		{"new clause after a comma is not a place pair", "Despite the attacks on the Green Zone, Washington has blamed the militias.", nil, []string{"green-zone locatedIn united-states"}},
+		{"resistance group is not the country", "The Islamic Resistance in Iraq claimed the attack.", nil, []string{"islamic-resistance-in-iraq locatedIn iraq"}},
+		{"possessor is not the target", "The threat was a message to Iran's allies.", nil, []string{"united-states threatened iran"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, types := parseCase(tt.text)
+			ex, err := x.Extract(Document{ID: "case", Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := facts(ex, true)
+			for _, w := range tt.want {
+				if !contains(got, w) {
+					t.Errorf("%q\nmissing %q; got %q", text, w, got)
+				}
+			}
+			for _, n := range tt.not {
+				if contains(got, n) {
+					t.Errorf("%q\nunwanted %q", text, n)
+				}
+			}
+			for name, typ := range types {
+				if e, ok := entityNamed(ex, name); !ok {
+					t.Errorf("%q: no entity named %q", text, name)
+				} else if e.Type != typ {
+					t.Errorf("%q: %q has type %s, want %s", text, name, e.Type, typ)
+				}
+			}
+		})
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func entityNamed(ex schema.Extraction, name string) (schema.Entity, bool) {
+	for _, e := range ex.Entities {
+		if strings.EqualFold(e.Name, name) {
+			return e, true
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, name) {
+				return e, true
+			}
+		}
+	}
+	return schema.Entity{}, false
+}
+
+func TestModalityKept(t *testing.T) {
+	x := testExtractor(t)
+	ex, err := x.Extract(Document{ID: "m", Text: "NATO will withdraw its troops from Iraq. If Washington fails to withdraw from Syria, the factions will resume attacks."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]schema.Modality{}
+	for _, s := range ex.Statements {
+		got[s.Subject+" "+string(s.Predicate)+" "+s.Object] = s.Modality
+	}
+	want := map[string]schema.Modality{
+		"nato withdrewFrom iraq":           schema.Planned,
+		"united-states withdrewFrom syria": schema.Conditional,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("modalities (-want +got):\n%s", diff)
+	}
+}
+
+func TestDatesAndCounts(t *testing.T) {
+	x := testExtractor(t)
+	doc := Document{ID: "d", Text: "On Saturday, three U.S. soldiers were killed by Iran-backed militants. In 2011, American troops withdrew from Iraq."}
+	doc.Published = mustDate(t, "2020-01-06")
+	ex, err := x.Extract(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type dated struct {
+		Fact, Date, Raw string
+		Killed          int
+	}
+	var got []dated
+	for _, s := range ex.Statements {
+		if s.Predicate == schema.Killed || s.Predicate == schema.WithdrewFrom {
+			got = append(got, dated{s.Subject + " " + string(s.Predicate) + " " + s.Object, s.Date, s.DateRaw, s.Killed})
+		}
+	}
+	want := []dated{
+		{"iran-backed-militias killed united-states", "2020-01-04", "Saturday", 3},
+		{"united-states withdrewFrom iraq", "2011", "2011", 0},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("dates (-want +got):\n%s", diff)
+	}
+}
+
+// TestSamples runs the extractor over the sample corpus: no error, every
+// span in bounds, evidence equal to the text it points at, and the same
+// result twice.
+func TestSamples(t *testing.T) {
+	x := testExtractor(t)
+	files, _ := fs.Glob(data.FS, "samples/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no samples")
+	}
+	for _, f := range files {
+		b, _ := fs.ReadFile(data.FS, f)
+		doc := Document{ID: f, Text: string(b)}
+		a, err := x.Extract(doc)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		checkSpans(t, doc, a)
+		b2, _ := x.Extract(doc)
+		if diff := cmp.Diff(a, b2); diff != "" {
+			t.Errorf("%s: not deterministic (-first +second):\n%s", f, diff)
+		}
+	}
+}
+
+func checkSpans(t *testing.T, doc Document, ex schema.Extraction) {
+	t.Helper()
+	for _, s := range ex.Statements {
+		if s.Span.Start < 0 || s.Span.End > len(doc.Text) || s.Span.Start > s.Span.End {
+			t.Fatalf("%s: span %v out of bounds (%d bytes)", doc.ID, s.Span, len(doc.Text))
+		}
+		if doc.Text[s.Span.Start:s.Span.End] != s.Sentence {
+			t.Fatalf("%s: evidence %q is not the text at %v", doc.ID, s.Sentence, s.Span)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Kataib Hezbollah, an Iran-backed militia, said on Saturday that the U.S. killed two of its commanders.")
+	f.Add("Talks between Baghdad and Washington (the U.S.) began\n- Iranian General Qasem Soleimani;\n")
+	f.Add("\"\"\"''’s---,,..")
+	x := testExtractor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		doc := Document{ID: "fuzz", Text: text}
+		ex, err := x.Extract(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSpans(t, doc, ex)
+	})
+}
+
+func mustDate(t *testing.T, s string) (d time.Time) {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
