@@ -289,6 +289,11 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 		if covered[i] || !toks[i].Upper() || toks[i].Kind != Word || toks[i].Key == "s" {
 			continue
 		}
+		// A title first: "Maj. Gen. Pat Ryder".
+		if rs, n := lx.Roles.At(toks, i); n > 0 && len(rs) > 0 && i+n < len(toks) && toks[i+n].Upper() && toks[i+n].Kind == Word && !covered[i+n] {
+			i += n - 1
+			continue
+		}
 		// Extend over capitalised words and name particles (al-, bin, of the).
 		j := i
 		for j < len(toks) && !covered[j] {
@@ -299,6 +304,10 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 			}
 			if t.Text == "-" && !t.Space && j+1 < len(toks) && !toks[j+1].Space && toks[j+1].Kind == Word {
 				j++
+				continue
+			}
+			if t.Is("al", "el", "ul", "bin", "ibn") && j > i && j+2 < len(toks) && toks[j+1].Text == "-" && toks[j+2].Upper() && !covered[j+2] {
+				j += 2 // "Basim al-Awadi"
 				continue
 			}
 			if t.Is("al", "el", "bin", "ibn", "abu", "abd", "of", "for", "the", "and") && j > i && j+1 < len(toks) && toks[j+1].Upper() && !covered[j+1] {

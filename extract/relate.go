@@ -108,6 +108,15 @@ func (st *sent) prepBefore(m *Mention) string {
 	for i >= 0 && (determiners[st.toks[i].Key] || st.toks[i].Kind == Word && !st.toks[i].Upper() && st.at[i] < 0 && i >= m.Start-3 && st.adjective(i)) {
 		i--
 	}
+	if i >= 0 && st.toks[i].Upper() && st.at[i] < 0 {
+		// a title between the preposition and the name: "of Prime Minister X"
+		if _, n := st.d.roleEndingAt(st.toks, i+1); n > 0 {
+			i -= n
+			for i >= 0 && determiners[st.toks[i].Key] {
+				i--
+			}
+		}
+	}
 	if i < 0 {
 		return ""
 	}
@@ -314,7 +323,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 			j = m.End - 1
 			continue
 		}
-		if m.End+1 < len(st.toks) && st.toks[m.End].Key == "s" && st.mk(m.End+1) < 0 && st.toks[m.End+1].Kind == Word && !st.toks[m.End+1].Upper() {
+		if st.possessive(m.End) && m.End+1 < len(st.toks) && st.toks[m.End+1].Kind == Word {
 			j = m.End
 			continue // "Iran's allies": the possessor is not the object
 		}
@@ -441,6 +450,14 @@ func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
 			}
 		}
 	}
+	// A present-tense verb after "until", "unless", "once", "before": not yet.
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if st.toks[j].Is("until", "unless", "once", "before", "when", "whether") {
+			if vs, n := st.d.x.lex.Verbs.At(st.toks, i); n > 0 && (vs[0].Form == Base || vs[0].Form == Third) {
+				return schema.Hypothetical
+			}
+		}
+	}
 	// An infinitive: "to withdraw" happens only if what governs it says so.
 	if mod == schema.Asserted && i > 0 && st.toks[i-1].Is("to") && !(i > 1 && aspectual[st.toks[i-2].Key]) && !ignorePlanned {
 		mod = schema.Hypothetical
@@ -521,4 +538,9 @@ func (st *sent) adjective(i int) bool {
 	}
 	_, n := st.d.x.lex.Verbs.At(st.toks, i)
 	return n == 0
+}
+
+// possessive reports whether token i is a possessive 's.
+func (st *sent) possessive(i int) bool {
+	return i < len(st.toks) && st.toks[i].Key == "s" && len(st.toks[i].Text) > 1 && !st.toks[i].Space
 }

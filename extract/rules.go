@@ -79,7 +79,7 @@ func (st *sent) roles() {
 				target, ok = st.knownPost(m.ID, r.Predicate)
 			}
 			if ok && r.Predicate != "" {
-				st.emit(m.ID, r.Predicate, target, schema.Asserted, "role-title", m.Start)
+				st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title", m.Start)
 			}
 			st.markTitle(i, m.Start)
 		} else if target, ok := st.roleOfBefore(m.Start); ok {
@@ -111,7 +111,7 @@ func (st *sent) roles() {
 			r := bestRole(rs)
 			target, ok := st.roleTarget(q, n)
 			if ok && r.Predicate != "" && k >= 0 {
-				st.emit(m.ID, r.Predicate, target, schema.Asserted, "role-apposition", q)
+				st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-apposition", q)
 				st.markInner(q, q+n+6)
 			}
 			break
@@ -612,7 +612,10 @@ func (st *sent) verbs() {
 				}
 			}
 		}
-		if i > 0 && v.Form != Past && v.Form != Participle && (determiners[toks[i-1].Key] || toks[i-1].Is("'s", "’s")) {
+		if v.Lemma == "back" && v.Form == Base {
+			continue // "came back", "flown back": an adverb far more often than a verb
+		}
+		if i > 0 && v.Form != Past && v.Form != Participle && (determiners[toks[i-1].Key] || st.possessive(i-1)) {
 			continue // a noun: "the attack", "their attacks", "the shelling"
 		}
 		if v.Form == Third || v.Form == Base {
@@ -624,6 +627,17 @@ func (st *sent) verbs() {
 			continue // "focuses on advising", "strikes targeting": not a finite verb
 		}
 		end := i + n
+		if !passive && hasForm(vs, Participle) && end < len(toks) && toks[end].Is("in", "by") && i > 0 && st.at[i-1] >= 0 {
+			// "Nasrallah killed in Israeli strike": a headline's passive
+			if len(st.agents(end)) > 0 {
+				for _, w := range vs {
+					if w.Form == Participle {
+						v, passive = w, true
+						break
+					}
+				}
+			}
+		}
 		if passive {
 			patients := st.patients(i)
 			agents := st.agents(end)
@@ -1032,3 +1046,15 @@ func (st *sent) nameContainsPlace(m *Mention) {
 }
 
 var nounPreps = wordSet("with", "of", "in", "on", "by", "amid", "after", "following", "despite", "against", "for", "from", "to", "about")
+
+// headsOfState are the roles that make their holder the leader of a
+// state; any other leading role (commander, speaker, chief) held "of" a
+// state makes its holder an official of it.
+var headsOfState = wordSet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince")
+
+func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
+	if r.Predicate == schema.LeaderOf && st.d.typeOf(target) == schema.Country && !headsOfState[strings.ToLower(r.Name)] {
+		return schema.OfficialOf
+	}
+	return r.Predicate
+}
