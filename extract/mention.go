@@ -188,6 +188,9 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 		for m := k; m < len(toks) && m < k+3; m++ {
 			if _, n := lx.Militias.At(toks, m); n > 0 {
 				end := m + n
+				if end < len(toks) && toks[end].Upper() && toks[end].Kind == Word {
+					return nil, 0 // "the Iran-backed group Kataib Hezbollah": a label of the name
+				}
 				return d.collectiveMention(s, i, end, backer), end - i
 			}
 			if toks[m].Kind != Word || toks[m].Upper() && !d.isDemonymOrAdj(toks[m]) {

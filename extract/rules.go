@@ -34,7 +34,7 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 	}
 	// Before the role: "Iraqi", "U.S.", "Hezbollah", "NATO's", "top Iranian".
 	k := i - 1
-	for k >= 0 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.toks[k].Is("top", "senior", "former", "deputy", "acting", "then", "chief", "military", "foreign", "defense", "defence", "interior") {
+	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners[st.toks[k].Key] && st.adjective(k) {
 		k--
 	}
 	if k >= 0 && (st.toks[k].Key == "s") {
@@ -59,6 +59,18 @@ func (st *sent) roles() {
 	for k, m := range st.ms {
 		if m.Type != schema.Person {
 			continue
+		}
+		// Title before the name, maybe set off by a comma and an
+		// honorific: "Iraq's caretaker prime minister, Adel Abdul Mahdi",
+		// "Iran's supreme leader, Ayatollah Ali Khamenei".
+		if at := st.titleComma(m.Start); at > 0 {
+			if rs, n := st.d.roleEndingAt(st.toks, at); n > 0 {
+				r := bestRole(rs)
+				if target, ok := st.roleTarget(at-n, n); ok && r.Predicate != "" {
+					st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title-comma", m.Start)
+					st.markTitle(at-n, m.Start)
+				}
+			}
 		}
 		// Title before the name.
 		if rs, n := st.d.roleEndingAt(st.toks, m.Start); n > 0 {
@@ -266,7 +278,11 @@ func (st *sent) compounds() {
 				}
 			case w.Is("backed", "supported", "sponsored", "funded", "armed", "aligned"):
 				id, _ := st.actor(m)
-				if next := st.mentionAt(e + 2); next != nil && next.Start == e+2 && next.Kind != CollectiveMention {
+				next := st.mentionAt(e + 2)
+				for q := e + 2; next == nil && q < e+4 && q < len(toks) && toks[q].Is("group", "militia", "faction", "movement", "organization", "organisation", "force", "forces", "militant", "armed", "paramilitary", "umbrella", "coalition", "alliance"); q++ {
+					next = st.mentionAt(q + 1)
+				}
+				if next != nil && next.Kind != CollectiveMention && next.Start > e {
 					st.emit(next.ID, schema.BackedBy, id, schema.Asserted, "compound-backed", e)
 				} else if owner := st.describedBy(m.Start); owner != nil {
 					st.emit(owner.ID, schema.BackedBy, id, schema.Asserted, "apposition-backed", e)
@@ -508,6 +524,20 @@ func (st *sent) lists() {
 		if container != nil {
 			for _, mem := range members {
 				mem.Inner = true
+			}
+		}
+		// "Iran-backed militant groups, including Kataib Hezbollah and
+		// Kataib Sayyid al-Shuhada": each is backed the same way.
+		if inv {
+			if c := st.mentionAt(i - 1); c == nil && i > 1 {
+				c = st.mentionAt(i - 2)
+				if c != nil && c.Kind == CollectiveMention && c.Backer != "" && c.End >= i-1 {
+					for _, mem := range members {
+						if mem.Type == schema.ArmedGroup && mem.Kind == NameMention {
+							st.emit(mem.ID, schema.BackedBy, c.Backer, schema.Asserted, "collective-including", i)
+						}
+					}
+				}
 			}
 		}
 	}
@@ -1057,4 +1087,21 @@ func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
 		return schema.OfficialOf
 	}
 	return r.Predicate
+}
+
+// titleComma returns where a title set off by a comma before the name at
+// token i ends ("prime minister, Adel Abdul Mahdi"), skipping an honorific
+// ("Ayatollah"); 0 when there is none.
+func (st *sent) titleComma(i int) int {
+	j := i
+	if rs, n := st.d.roleEndingAt(st.toks, j); n > 0 && bestRole(rs).Predicate == "" {
+		j -= n
+	}
+	if j < 2 || st.toks[j-1].Text != "," {
+		return 0
+	}
+	if rs, n := st.d.roleEndingAt(st.toks, j-1); n > 0 && bestRole(rs).Predicate != "" {
+		return j - 1
+	}
+	return 0
 }
