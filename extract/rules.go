@@ -56,6 +56,9 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 // minister").
 func (st *sent) roles() {
 	lx := st.d.x.lex
+	for _, m := range st.ms {
+		st.orgApposition(m)
+	}
 	for k, m := range st.ms {
 		if m.Type != schema.Person {
 			continue
@@ -507,9 +510,12 @@ func (st *sent) lists() {
 			q = m.Start
 		}
 		// "several countries including Poland, Spain and Croatia": a
-		// generic plural before "including" makes the list the actors.
+		// generic plural before "including" makes the list the actors,
+		// unless a coalition before it draws on them.
 		if inv && i > 0 && (toks[i-1].Is("countries", "nations", "states", "allies", "groups", "governments") || i > 1 && toks[i-1].Text == "," && toks[i-2].Is("countries", "nations", "states", "allies", "groups", "governments")) {
-			continue
+			if container == nil || container.Type != schema.Coalition && container.Type != schema.InternationalOrganization {
+				continue
+			}
 		}
 		for _, mem := range members {
 			if container == nil {
@@ -561,16 +567,24 @@ func (st *sent) deployments() {
 		}
 		count, hasCount := st.countBefore(m.Start)
 		q := j + 1
+		// "soldiers and airmen are deployed at"
+		if q+1 < len(toks) && toks[q].Is("and") && troopNouns[toks[q+1].Key] {
+			q += 2
+		}
 		cue := false
-		for q < len(toks) && toks[q].Is("stationed", "based", "deployed", "remaining", "currently", "still", "now") {
-			cue = true
+		for q < len(toks) && toks[q].Is("stationed", "based", "deployed", "remaining", "currently", "still", "now", "are", "were", "is", "remain", "remained") {
+			cue = cue || toks[q].Is("stationed", "based", "deployed", "remain", "remained", "remaining")
 			q++
 		}
-		if q >= len(toks) || !toks[q].Is("in", "to") {
+		if q >= len(toks) || !toks[q].Is("in", "to", "at") {
 			continue
 		}
 		if !hasCount && !cue && !st.existential(m.Start) {
-			continue
+			// "American forces in Iraq", but not as the target of an attack
+			p := st.prepBefore(m)
+			if p == "on" || p == "against" || p == "targeting" || p == "at" || p == "of" {
+				continue
+			}
 		}
 		place := st.placeAfter(q + 1)
 		if place == nil {
@@ -1104,4 +1118,35 @@ func (st *sent) titleComma(i int) int {
 		return j - 1
 	}
 	return 0
+}
+
+// orgApposition reads "Harakat al-Nujaba, another member of the Islamic
+// Resistance in Iraq" and "X, a faction of Y": the group belongs to Y.
+func (st *sent) orgApposition(m *Mention) {
+	if m.Type != schema.ArmedGroup && m.Type != schema.Country && m.Type != schema.GovernmentBody || m.Kind == DemonymMention {
+		return
+	}
+	j := m.End
+	if j+3 >= len(st.toks) || st.toks[j].Text != "," || !st.toks[j+1].Is("a", "an", "another", "the", "one", "part") {
+		return
+	}
+	j += 2
+	for j < len(st.toks) && j < m.End+5 && st.toks[j].Kind == Word && !st.toks[j].Upper() && !st.toks[j].Is("member", "faction", "part", "wing", "branch", "affiliate", "component", "of") {
+		j++
+	}
+	if j+1 >= len(st.toks) || !st.toks[j].Is("member", "faction", "part", "wing", "branch", "affiliate", "component") {
+		return
+	}
+	j++
+	if j < len(st.toks) && st.toks[j].Is("of") {
+		j++
+	} else {
+		return
+	}
+	y := st.mentionAt(st.skipDet(j))
+	if y == nil || y.Type != schema.Coalition && y.Type != schema.ArmedGroup && y.Type != schema.InternationalOrganization {
+		return
+	}
+	st.emit(m.ID, schema.MemberOf, y.ID, schema.Asserted, "apposition-member", m.End)
+	y.Inner = true
 }
