@@ -293,9 +293,14 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 			continue
 		}
 		// A title first: "Maj. Gen. Pat Ryder".
-		if rs, n := lx.Roles.At(toks, i); n > 0 && len(rs) > 0 && i+n < len(toks) && toks[i+n].Upper() && toks[i+n].Kind == Word && !covered[i+n] {
-			i += n - 1
-			continue
+		if rs, n := lx.Roles.At(toks, i); n > 0 && len(rs) > 0 {
+			if i+n < len(toks) && toks[i+n].Text == "." {
+				n++
+			}
+			if i+n < len(toks) && toks[i+n].Upper() && toks[i+n].Kind == Word && !covered[i+n] {
+				i += n - 1
+				continue
+			}
 		}
 		// Extend over capitalised words and name particles (al-, bin, of the).
 		j := i

@@ -277,7 +277,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 	if len(preps) > 0 && !(len(preps) == 1 && preps[0] == "") {
 		found := false
 		for j := i; j < len(st.toks) && j < i+8; j++ {
-			if clauseStops[st.toks[j].Key] && !st.toks[j].Is("as") || st.toks[j].Text == "." {
+			if clauseStops[st.toks[j].Key] && !st.toks[j].Is("as") || st.stop(j) {
 				break
 			}
 			for _, pr := range preps {
@@ -302,7 +302,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 	}
 	for j := start; j < len(st.toks); j++ {
 		t := st.toks[j]
-		if clauseStops[t.Key] && !t.Is("as") || t.Is("which", "who", "saying", "citing", "said") || t.Text == "." {
+		if clauseStops[t.Key] && !t.Is("as") || t.Is("which", "who", "saying", "citing", "said") || st.stop(j) {
 			break
 		}
 		k := st.at[j]
@@ -543,4 +543,14 @@ func (st *sent) adjective(i int) bool {
 // possessive reports whether token i is a possessive 's.
 func (st *sent) possessive(i int) bool {
 	return i < len(st.toks) && st.toks[i].Key == "s" && len(st.toks[i].Text) > 1 && !st.toks[i].Space
+}
+
+// stop reports whether token j is a full stop that ends the sentence (not
+// the dot of an abbreviation such as "Maj." or "Jan.").
+func (st *sent) stop(j int) bool {
+	t := st.toks[j]
+	if t.Text != "." && t.Text != "!" && t.Text != "?" {
+		return false
+	}
+	return j == 0 || !abbreviations[st.toks[j-1].Key] || j == len(st.toks)-1
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/schema"
@@ -20,7 +21,18 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		for k < len(st.toks) && determiners[st.toks[k].Key] {
 			k++
 		}
-		if m := st.mentionAt(k); m != nil && m.Start == k && !m.Type.IsPlace() && m.Type != schema.Person {
+		if m := st.mentionAt(k); m != nil && m.Start == k && st.possessive(m.End) {
+			// "head of Iraq's Popular Mobilization Forces"
+			if n := st.mentionAt(m.End + 1); n != nil && n.Start == m.End+1 {
+				m = n
+			}
+		}
+		if m := st.mentionAt(k); m != nil && !m.Type.IsPlace() && m.Type != schema.Person && (m.Start == k || st.possessive(st.mentionAt(k).End)) {
+			if st.possessive(m.End) {
+				if n := st.mentionAt(m.End + 1); n != nil {
+					m = n
+				}
+			}
 			id, _ := st.actor(m)
 			// "adviser to the Iraqi prime minister": the state of the role.
 			if m.Kind == DemonymMention && st.isRoleAt(m.End) {
@@ -708,11 +720,19 @@ func (st *sent) verbs() {
 			continue // "sites used by", "bases located in": not a finite verb
 		}
 		subs := st.subjects(i)
+		if debug {
+			fmt.Println("VERB", toks[i].Text, subs)
+		}
 		if len(subs) == 0 {
 			continue
 		}
 		// Truce: "agreed to stop attacks targeting X".
 		objs := st.objects(end, v.Predicate, v.ObjPreps)
+		if v.Predicate == schema.Threatened && end < len(toks) && toks[end].Is("that") {
+			// "warned that the US would hit Iranian sites": the threat is
+			// against the object of what it says would happen.
+			objs = st.threatTarget(end+1, subs)
+		}
 		mod := st.modality(i, false)
 		for _, s := range subs {
 			for _, o := range objs {
@@ -783,7 +803,7 @@ func (st *sent) agents(from int) []agent {
 	var out []agent
 	for j := from; j < len(st.toks) && j < from+14; j++ {
 		t := st.toks[j]
-		if t.Text == ";" || t.Is("but", "while", "which", "who") || t.Text == "." {
+		if t.Text == ";" || t.Is("but", "while", "which", "who") || st.stop(j) {
 			break
 		}
 		if t.Is("by") {
@@ -938,7 +958,7 @@ func (st *sent) nouns() {
 		}
 		for j := end; j < len(toks) && j < end+12; j++ {
 			t := toks[j]
-			if t.Text == ";" || t.Is("which", "who", "while", "but") || t.Text == "." {
+			if t.Text == ";" || t.Is("which", "who", "while", "but") || st.stop(j) {
 				break
 			}
 			if slicesHas(en.AgentPreps, t.Key) && (j == 0 || !targetLinks[toks[j-1].Key]) && len(agents) == 0 {
@@ -1149,4 +1169,32 @@ func (st *sent) orgApposition(m *Mention) {
 	}
 	st.emit(m.ID, schema.MemberOf, y.ID, schema.Asserted, "apposition-member", m.End)
 	y.Inner = true
+}
+
+// threatTarget finds the object of the first event verb of the clause that
+// starts at i: the target of a threat.
+func (st *sent) threatTarget(i int, subs []string) []string {
+	for j := i; j < len(st.toks) && j < i+12; j++ {
+		if st.stop(j) || st.toks[j].Text == ";" {
+			return nil
+		}
+		vs, n := st.d.x.lex.Verbs.At(st.toks, j)
+		if n == 0 || st.at[j] >= 0 {
+			continue
+		}
+		v := pickVerb(vs)
+		switch v.Predicate {
+		case schema.Attacked, schema.Struck, schema.Killed, schema.Wounded, schema.Threatened:
+		default:
+			continue
+		}
+		var out []string
+		for _, o := range st.objects(j+n, v.Predicate, v.ObjPreps) {
+			if !slicesHas(subs, o) {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	return nil
 }
