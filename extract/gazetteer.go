@@ -163,24 +163,6 @@ func (g *Gazetteer) index() {
 	}
 }
 
-// AddAlias makes name match the entry with the given ID; the extractor uses
-// it for names defined in a document (acronyms) on a per-document copy.
-func (g *Gazetteer) lookupName(name string) []*Entry {
-	toks := matchTokens(Tokenize(name))
-	if len(toks) == 0 {
-		return nil
-	}
-	n, l := g.names.longest(toks, 0)
-	if n == nil || l != len(toks) {
-		return nil
-	}
-	var out []*Entry
-	for _, v := range n.vals {
-		out = append(out, g.entries[v.entry])
-	}
-	return out
-}
-
 // trie indexes token-key sequences. Hyphens inside names are skipped, so
 // "al-Kadhimi", "al Kadhimi" and "Al-Kadhimi" are one key.
 type trie struct {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/schema"
@@ -316,9 +315,6 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 		}
 		prep := st.prepBefore(m)
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
-		if debug {
-			fmt.Println("OBJ", m.Text, prep, isPlace, wantPlace, j, start)
-		}
 		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") {
 			j = m.End - 1
 			continue
@@ -526,8 +522,6 @@ func (st *sent) reported() bool {
 	}
 	return false
 }
-
-var debug = false
 
 // adjective reports whether the lower-case word at i can stand between a
 // preposition and a name: not a preposition, verb, pronoun or conjunction.

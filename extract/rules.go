@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/schema"
@@ -21,13 +20,8 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		for k < len(st.toks) && determiners[st.toks[k].Key] {
 			k++
 		}
-		if m := st.mentionAt(k); m != nil && m.Start == k && st.possessive(m.End) {
-			// "head of Iraq's Popular Mobilization Forces"
-			if n := st.mentionAt(m.End + 1); n != nil && n.Start == m.End+1 {
-				m = n
-			}
-		}
-		if m := st.mentionAt(k); m != nil && !m.Type.IsPlace() && m.Type != schema.Person && (m.Start == k || st.possessive(st.mentionAt(k).End)) {
+		if m := st.mentionAt(k); m != nil && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End)) {
+			// "head of Iraq's Popular Mobilization Forces": the possessed organisation
 			if st.possessive(m.End) {
 				if n := st.mentionAt(m.End + 1); n != nil {
 					m = n
@@ -720,9 +714,6 @@ func (st *sent) verbs() {
 			continue // "sites used by", "bases located in": not a finite verb
 		}
 		subs := st.subjects(i)
-		if debug {
-			fmt.Println("VERB", toks[i].Text, subs)
-		}
 		if len(subs) == 0 {
 			continue
 		}
