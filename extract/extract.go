@@ -98,6 +98,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 	s := d.sents[si]
 	toks := s.Tokens
+	d.recentMark = len(d.recent)
 	out := ms[:0]
 	for k, m := range ms {
 		// "Popular Mobilization Forces (PMF)": the acronym names the same entity.
@@ -140,6 +141,12 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 		}
 		d.entity(m.ID, m.Type, canon)
 		d.lastOf[m.Type] = m.ID
+		if id, t := m.ID, m.Type; t == schema.Country || m.Metonym != "" {
+			if m.Metonym != "" {
+				id = m.Metonym
+			}
+			d.recent = append(d.recent, id)
+		}
 		out = append(out, m)
 	}
 	// A surname mention found before the full name was (rare) or a new
@@ -198,6 +205,9 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 				continue // only the unambiguous ones
 			}
 			id := d.lastOf[t]
+			if t == schema.Country {
+				id = d.antecedentCountry(toks, ms, i)
+			}
 			if id == "" {
 				continue
 			}
@@ -212,3 +222,43 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 // defaultCoalitionID is the coalition a bare "the coalition" names in this
 // domain when the document named no other.
 const defaultCoalitionID = "us-led-coalition"
+
+// antecedentCountry resolves "the country" at token i: the country named
+// most recently that the sentence has not named before i (a country is not
+// "the country" in its own clause: "the U.S. military withdrew from the
+// country").
+func (d *docState) antecedentCountry(toks []Token, ms []*Mention, i int) string {
+	var cands []string
+	subject := map[string]bool{}
+	for _, m := range ms {
+		if m.Start >= i {
+			continue
+		}
+		id := m.ID
+		if m.Metonym != "" {
+			id = m.Metonym
+		}
+		if d.typeOf(id) != schema.Country {
+			continue
+		}
+		prev := toks[max(m.Start-1, 0)].Key
+		if m.Start == 0 || !prepositions[prev] && !determiners[prev] || determiners[prev] && (m.Start == 1 || !prepositions[toks[m.Start-2].Key]) {
+			subject[id] = true // a subject or modifier, not an antecedent
+			continue
+		}
+		cands = append(cands, id)
+	}
+	for k := len(cands) - 1; k >= 0; k-- {
+		if !subject[cands[k]] {
+			return cands[k]
+		}
+	}
+	for k := d.recentMark - 1; k >= 0; k-- {
+		if !subject[d.recent[k]] {
+			return d.recent[k]
+		}
+	}
+	return ""
+}
+
+var prepositions = wordSet("in", "inside", "against", "on", "to", "from", "into", "with", "of", "at", "near", "across", "for", "by", "over", "toward", "towards", "within", "throughout", "about")

@@ -120,7 +120,9 @@ func (st *sent) prepBefore(m *Mention) string {
 		return ""
 	}
 	// "in Iraq and Syria": a conjunct shares the preposition of the first.
-	if st.toks[i].Is("and", "or", ",") && i > 0 {
+	// ", Syria and Iraq": inside a list, a comma does too.
+	midList := m.End < len(st.toks) && st.toks[m.End].Is(",", "and", "or")
+	if (st.toks[i].Is("and", "or") || st.toks[i].Text == "," && midList) && i > 0 {
 		if prev := st.mentionAt(i - 1); prev != nil && prev != m {
 			return st.prepBefore(prev)
 		}
@@ -155,6 +157,9 @@ func (st *sent) group(k int) []*Mention {
 			break
 		}
 		between := st.toks[a.End:b.Start]
+		if a.Kind == DemonymMention && len(between) > 1 && troopNouns[between[0].Key] {
+			between = between[1:] // "Iranian forces and Iran-backed militants"
+		}
 		ok := false
 		switch len(between) {
 		case 1:

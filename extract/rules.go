@@ -1100,7 +1100,7 @@ func (st *sent) nameContainsPlace(m *Mention) {
 	}
 }
 
-var nounPreps = wordSet("with", "of", "in", "on", "by", "amid", "after", "following", "despite", "against", "for", "from", "to", "about")
+var nounPreps = wordSet("with", "of", "in", "on", "by", "amid", "after", "following", "despite", "against", "for", "from", "about")
 
 // headsOfState are the roles that make their holder the leader of a
 // state; any other leading role (commander, speaker, chief) held "of" a
