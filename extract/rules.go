@@ -673,6 +673,13 @@ func (st *sent) verbs() {
 				continue // "US-Israeli strikes", "drone attacks"
 			}
 		}
+		if v.Form == Third && strings.HasSuffix(toks[i].Key, "s") {
+			// "revive talks", "militia targets": a plural event noun unless
+			// its subject stands right before it ("Iran attacks US bases").
+			if _, nn := lx.Nouns.At(toks, i); nn > 0 && (i == 0 || st.at[i-1] < 0 && !(i > 1 && st.at[i-2] >= 0 && toks[i-1].Kind == Word && !toks[i-1].Upper())) {
+				continue
+			}
+		}
 		if v.Form == Gerund && i > 0 && !beAux[toks[i-1].Key] && toks[i-1].Text != "," && st.at[i-1] < 0 {
 			continue // "focuses on advising", "strikes targeting": not a finite verb
 		}
