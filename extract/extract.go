@@ -193,6 +193,13 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 				continue
 			}
 		}
+		// "its fighters", "their positions": the last named armed group.
+		if toks[i].Is("its", "their") && targetNouns[toks[i+1].Key] {
+			if id := d.lastOf[schema.ArmedGroup]; id != "" && id != defaultCollectiveID {
+				ms = append(ms, &Mention{Start: i, End: i + 1, ID: id, Type: schema.ArmedGroup, Kind: AnaphorMention, Text: toks[i].Text})
+			}
+			continue
+		}
 		if !toks[i].Is("the") {
 			continue
 		}
@@ -201,8 +208,11 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			continue
 		}
 		for _, t := range ts {
-			if t != schema.Country && t != schema.Coalition {
-				continue // only the unambiguous ones
+			if t != schema.Country && t != schema.Coalition && t != schema.ArmedGroup {
+				continue // only types whose last mention is a safe antecedent
+			}
+			if t == schema.ArmedGroup && d.lastOf[t] == defaultCollectiveID {
+				continue // "the group" after "militias" is no named group
 			}
 			id := d.lastOf[t]
 			if t == schema.Country {
@@ -262,3 +272,7 @@ func (d *docState) antecedentCountry(toks []Token, ms []*Mention, i int) string 
 }
 
 var prepositions = wordSet("in", "inside", "against", "on", "to", "from", "into", "with", "of", "at", "near", "across", "for", "by", "over", "toward", "towards", "within", "throughout", "about")
+
+// targetNouns are what strikes hit and casualty counts count: "its
+// fighters", "the group's sites".
+var targetNouns = wordSet("fighters", "members", "sites", "positions", "bases", "base", "headquarters", "facilities", "facility", "commanders", "commander", "leaders", "leader", "forces", "troops", "depots", "convoy", "convoys", "targets", "compound", "militants", "operatives", "officials", "personnel")

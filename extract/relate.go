@@ -324,7 +324,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 			j = m.End - 1
 			continue
 		}
-		if st.possessive(m.End) && m.End+1 < len(st.toks) && st.toks[m.End+1].Kind == Word {
+		if st.possessive(m.End) && m.End+1 < len(st.toks) && st.toks[m.End+1].Kind == Word && !targetNouns[st.toks[st.skipAdj(m.End+1)].Key] {
 			j = m.End
 			continue // "Iran's allies": the possessor is not the object
 		}
@@ -552,4 +552,12 @@ func (st *sent) stop(j int) bool {
 		return false
 	}
 	return j == 0 || !abbreviations[st.toks[j-1].Key] || j == len(st.toks)-1
+}
+
+// skipAdj skips up to two lower-case modifiers: "southern front".
+func (st *sent) skipAdj(i int) int {
+	for k := 0; k < 2 && i+1 < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && !targetNouns[st.toks[i].Key] && st.at[i] < 0; k++ {
+		i++
+	}
+	return min(i, len(st.toks)-1)
 }

@@ -50,6 +50,12 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		id, _ := st.actor(m)
 		return id, true
 	}
+	// "its secretary-general, X": the group last named.
+	if k >= 0 && st.toks[k].Is("its") {
+		if id := st.d.lastOf[schema.ArmedGroup]; id != "" && id != defaultCollectiveID {
+			return id, true
+		}
+	}
 	if m := st.mentionAt(k); m != nil && m.End == k+1 && m.Metonym != "" {
 		return m.Metonym, true
 	}
@@ -101,6 +107,14 @@ func (st *sent) roles() {
 			}
 			if ok && r.Predicate != "" {
 				st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title", m.Start)
+			}
+			// "Pentagon press secretary Maj. Gen. Pat Ryder": a rank after the post.
+			if rs2, n2 := st.d.roleEndingAt(st.toks, i); n2 > 0 {
+				r2 := bestRole(rs2)
+				if t2, ok2 := st.roleTarget(i-n2, n2); ok2 && r2.Predicate != "" {
+					st.emit(m.ID, st.rolePredicate(r2, t2), t2, schema.Asserted, "role-title", m.Start)
+				}
+				i -= n2
 			}
 			st.markTitle(i, m.Start)
 		} else if target, ok := st.roleOfBefore(m.Start); ok {
@@ -298,6 +312,12 @@ func (st *sent) compounds() {
 				}
 			}
 		}
+		// "ISIS, led by Abu Bakr al-Baghdadi", "The group is led by X"
+		if q := e; q+2 < len(toks) && (toks[q].Text == "," || beAux[toks[q].Key]) && toks[q+1].Is("led", "headed", "commanded") && toks[q+2].Is("by") {
+			if y := st.mentionAt(st.skipDet(q + 3)); y != nil && y.Type == schema.Person && m.Type != schema.Person {
+				st.emit(y.ID, schema.LeaderOf, m.ID, st.modality(q+1, false), "led-by-person", q+1)
+			}
+		}
 		// "X led by Y", "X backed by Y"
 		if e+2 < len(toks) && toks[e].Is("led", "backed", "supported") && toks[e+1].Is("by") || e+3 < len(toks) && toks[e+1].Is("led", "backed") && toks[e+2].Is("by") && toks[e].Kind == Word && !toks[e].Upper() {
 			b, verb := e+2, toks[e]
@@ -434,6 +454,28 @@ func (st *sent) places() {
 		}
 		st.emit(m.ID, schema.LocatedIn, n.ID, schema.Asserted, rule, m.End)
 	}
+	// "Erbil, the capital of Iraq's Kurdistan Region"
+	for k := 0; k+1 < len(st.ms); k++ {
+		a := st.ms[k]
+		if a.Type != schema.Location {
+			continue
+		}
+		j := a.End
+		if j+3 < len(toks) && toks[j].Text == "," && toks[j+1].Is("the") && toks[j+2].Is("capital", "seat", "largest", "main") {
+			q := j + 3
+			for q < len(toks) && q < j+6 && !toks[q].Is("of") {
+				q++
+			}
+			if b := st.mentionAt(st.skipDet(q + 1)); q < len(toks) && toks[q].Is("of") && b != nil && (b.Type == schema.Location || b.Type == schema.Country) {
+				if st.possessive(b.End) {
+					if c := st.mentionAt(b.End + 1); c != nil && c.Type == schema.Location {
+						b = c
+					}
+				}
+				st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-capital", j)
+			}
+		}
+	}
 	// "Baghdad's Green Zone"
 	for k := 0; k+1 < len(st.ms); k++ {
 		a, b := st.ms[k], st.ms[k+1]
@@ -480,10 +522,14 @@ func (x *Extractor) within(a, b string, depth int) bool {
 func (st *sent) lists() {
 	toks := st.toks
 	for i := 0; i < len(toks); i++ {
-		if !toks[i].Is("include", "includes", "included", "including", "comprising", "comprises", "comprised") {
+		among := toks[i].Is("among") && i+1 < len(toks) && toks[i+1].Is("them")
+		if !among && !toks[i].Is("include", "includes", "included", "including", "comprising", "comprises", "comprised") {
 			continue
 		}
-		inv := toks[i].Is("including")
+		inv := toks[i].Is("including") || among
+		if among {
+			i++
+		}
 		// members: the mentions right after, as a coordinated group
 		var members []*Mention
 		for q := i + 1; q < len(toks) && q < i+4; q++ {
@@ -515,6 +561,15 @@ func (st *sent) lists() {
 			}
 			q = m.Start
 		}
+		// "Iran-backed militant groups, including Kataib Hezbollah and
+		// Kataib Sayyid al-Shuhada": each is backed the same way.
+		if c := st.mentionAt(i - 2); inv && c != nil && c.Kind == CollectiveMention && c.Backer != "" && toks[i-1].Text == "," {
+			for _, mem := range members {
+				if mem.Type == schema.ArmedGroup && mem.Kind == NameMention {
+					st.emit(mem.ID, schema.BackedBy, c.Backer, schema.Asserted, "collective-including", i)
+				}
+			}
+		}
 		// "several countries including Poland, Spain and Croatia": a
 		// generic plural before "including" makes the list the actors,
 		// unless a coalition before it draws on them.
@@ -536,20 +591,6 @@ func (st *sent) lists() {
 		if container != nil {
 			for _, mem := range members {
 				mem.Inner = true
-			}
-		}
-		// "Iran-backed militant groups, including Kataib Hezbollah and
-		// Kataib Sayyid al-Shuhada": each is backed the same way.
-		if inv {
-			if c := st.mentionAt(i - 1); c == nil && i > 1 {
-				c = st.mentionAt(i - 2)
-				if c != nil && c.Kind == CollectiveMention && c.Backer != "" && c.End >= i-1 {
-					for _, mem := range members {
-						if mem.Type == schema.ArmedGroup && mem.Kind == NameMention {
-							st.emit(mem.ID, schema.BackedBy, c.Backer, schema.Asserted, "collective-including", i)
-						}
-					}
-				}
 			}
 		}
 	}
@@ -680,7 +721,7 @@ func (st *sent) verbs() {
 				continue
 			}
 		}
-		if v.Form == Gerund && i > 0 && !beAux[toks[i-1].Key] && toks[i-1].Text != "," && st.at[i-1] < 0 {
+		if v.Form == Gerund && i > 0 && !beAux[toks[i-1].Key] && !aspectual[toks[i-1].Key] && toks[i-1].Text != "," && st.at[i-1] < 0 {
 			continue // "focuses on advising", "strikes targeting": not a finite verb
 		}
 		end := i + n
