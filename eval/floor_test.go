@@ -19,9 +19,9 @@ import (
 // Floors of the extraction scores. They only ever go up: raise them when
 // the extractor gets better, never lower them to make a change pass.
 const (
-	samplesF1Floor        = 0.62
-	samplesPrecisionFloor = 0.80
-	devF1Floor            = 0.90
+	samplesF1Floor        = 0.66
+	samplesPrecisionFloor = 0.83
+	devF1Floor            = 0.95
 	devPrecisionFloor     = 0.95
 )
 
