@@ -151,11 +151,7 @@ func normName(s string) string {
 			gap = true
 		}
 	}
-	s = b.String()
-	if strings.HasPrefix(s, "the ") {
-		s = s[4:]
-	}
-	return s
+	return strings.TrimPrefix(b.String(), "the ")
 }
 
 // Normalize returns a name as the scorer compares it: accents, case,
@@ -350,7 +346,7 @@ func pyRound4(x float64) string {
 // exponent notation (1e-4 <= |v| < 1e16, or zero).
 func pyRepr(v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if !strings.ContainsAny(s, ".eE") && !strings.ContainsAny(s, "IN") {
+	if !strings.Contains(s, ".") {
 		s += ".0"
 	}
 	return s

@@ -144,7 +144,7 @@ func (st *sent) group(k int) []*Mention {
 		case 1:
 			ok = between[0].Is(",", "and", "-") || between[0].Text == "-"
 		case 2:
-			ok = between[0].Text == "," && between[1].Is("and")
+			ok = between[0].Text == "," && between[1].Is("and") || between[0].Is("and") && determiners[between[1].Key]
 		}
 		if !ok || a.Inner != b.Inner {
 			break
@@ -320,7 +320,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 		}
 		prep := st.prepBefore(m)
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
-		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") {
+		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") && st.skipDet(start) != m.Start {
 			j = m.End - 1
 			continue
 		}

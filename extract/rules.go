@@ -318,6 +318,15 @@ func (st *sent) compounds() {
 				st.emit(y.ID, schema.LeaderOf, m.ID, st.modality(q+1, false), "led-by-person", q+1)
 			}
 		}
+		// "The Houthis, backed by Iran, fired"
+		if q := e; q+3 < len(toks) && toks[q].Text == "," && toks[q+1].Is("backed", "supported", "funded", "armed") && toks[q+2].Is("by") {
+			if y := st.mentionAt(st.skipDet(q + 3)); y != nil && m.Type != schema.Person {
+				yid, yt := st.actor(y)
+				if yt.IsActor() {
+					st.emit(m.ID, schema.BackedBy, yid, schema.Asserted, "backed-by", q+1)
+				}
+			}
+		}
 		// "X led by Y", "X backed by Y"
 		if e+2 < len(toks) && toks[e].Is("led", "backed", "supported") && toks[e+1].Is("by") || e+3 < len(toks) && toks[e+1].Is("led", "backed") && toks[e+2].Is("by") && toks[e].Kind == Word && !toks[e].Upper() {
 			b, verb := e+2, toks[e]

@@ -61,7 +61,7 @@ var (
 		},
 	}
 	drawdown = schema.Extraction{
-		Doc: schema.Document{ID: "09_coalition-drawdown", Title: "Coalition ends combat mission", Hash: "bbbb000000000002", Bytes: 987},
+		Doc:      schema.Document{ID: "09_coalition-drawdown", Title: "Coalition ends combat mission", Hash: "bbbb000000000002", Bytes: 987},
 		Entities: []schema.Entity{nato, iraq, {ID: "united-states", Type: schema.Country, Name: "United States", Aliases: []string{"USA"}}},
 		Statements: []schema.Statement{
 			{Subject: "nato", Predicate: schema.WithdrewFrom, Object: "iraq", Modality: schema.Asserted,
@@ -73,4 +73,3 @@ var (
 		},
 	}
 )
-

@@ -114,6 +114,9 @@ func ntTerm(v quad.Value) (string, error) {
 // would allow \u escapes, but they must not decode to such characters either
 // (Raptor rejects \u0020) and quad's reader does not decode them at all.
 func ntIRI(s string) string {
+	if iriClean(s) {
+		return "<" + s + ">"
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('<')
@@ -128,6 +131,23 @@ func ntIRI(s string) string {
 	b.WriteByte('>')
 	return b.String()
 }
+
+// iriClean reports whether s needs no escaping in an IRIREF.
+func iriClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= 0x20 || c < 0x80 && iriBad[c] {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+var iriBad = func() (t [128]bool) {
+	for _, c := range "<>\"{}|^`\\" {
+		t[c] = true
+	}
+	return t
+}()
 
 // ntString quotes a literal: the four escapes N-Quads requires, the usual
 // short escapes, and \u escapes for the other control characters.

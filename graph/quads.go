@@ -109,10 +109,16 @@ func Quads(x schema.Extraction) []quad.Quad {
 		b.add(s, agMentionedIn, d)
 	}
 
-	sts := slices.Clone(x.Statements)
-	slices.SortStableFunc(sts, func(a, b schema.Statement) int {
-		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End),
-			cmp.Compare(a.ID(x.Doc.ID), b.ID(x.Doc.ID)))
+	type stmt struct {
+		schema.Statement
+		iri string
+	}
+	sts := make([]stmt, len(x.Statements))
+	for i, st := range x.Statements {
+		sts[i] = stmt{st, st.IRI(x.Doc.ID)}
+	}
+	slices.SortStableFunc(sts, func(a, b stmt) int {
+		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.iri, b.iri))
 	})
 	for _, st := range sts {
 		if st.Modality.Direct() {
@@ -120,7 +126,7 @@ func Quads(x schema.Extraction) []quad.Quad {
 		}
 	}
 	for _, st := range sts {
-		n := quad.IRI(st.IRI(x.Doc.ID))
+		n := quad.IRI(st.iri)
 		b.add(n, rdfType, quad.IRI(rdfStatement))
 		b.add(n, rdfSubject, quad.IRI(schema.EntityIRI(st.Subject)))
 		b.add(n, rdfPredicate, quad.IRI(st.Predicate.IRI()))

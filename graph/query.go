@@ -70,4 +70,3 @@ func (s *Store) Query(ctx context.Context, gizmo string, limit int) ([]any, erro
 	}
 	return out, nil
 }
-

@@ -12,9 +12,9 @@ import (
 
 	"github.com/actorgraph/actorgraph/schema"
 	cgraph "github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers "bolt"
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt"  // registers "bolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // registers "memstore"
-	_ "github.com/cayleygraph/cayley/writer"          // registers the "single" writer
+	_ "github.com/cayleygraph/cayley/writer"         // registers the "single" writer
 	"github.com/cayleygraph/quad"
 )
 
@@ -112,7 +112,7 @@ type docState struct {
 	exists bool
 }
 
-// Load loads documents' extractions in one transaction. A document whose ID
+// Load loads documents' extractions. A document whose ID
 // is stored with the same hash is Unchanged (nothing written); one with a
 // different hash has all its old quads removed and the new ones added
 // (Replaced); a new one is Added. A document given twice is loaded as if in
@@ -120,7 +120,10 @@ type docState struct {
 // number of quads written that were not there before.
 //
 // A stored document with a different hash but the same quads is Unchanged
-// too; an empty hash never matches.
+// too; an empty hash never matches. Only the difference is written: one
+// transaction removes the quads that go, a second adds the new ones, so a
+// killed load leaves each document complete or absent, and running it again
+// completes it without duplicates.
 func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus, int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -167,7 +170,7 @@ func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus
 		}
 		st.cur, st.hash, st.exists = qs, x.Doc.Hash, true
 	}
-	var deltas []cgraph.Delta
+	var dels, adds []cgraph.Delta
 	added := 0
 	for _, id := range order {
 		st := docs[id]
@@ -177,18 +180,26 @@ func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus
 		old, cur := quadSet(st.orig), quadSet(st.cur)
 		for _, q := range st.orig {
 			if !cur[quadKey(q)] {
-				deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+				dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 			}
 		}
 		for _, q := range st.cur {
 			if !old[quadKey(q)] {
-				deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+				adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 				added++
 			}
 		}
 	}
-	if len(deltas) > 0 {
-		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	// Cayley v0.7.7's kv stores lose a node when one ApplyDeltas both adds
+	// and deletes quads that share it (seen on bolt: the new ag:hash quad
+	// of a replaced document came back with a nil subject), so removals and
+	// additions are two transactions. A crash between them leaves replaced
+	// documents absent, never partial, and a re-run adds them again.
+	for _, ds := range [][]cgraph.Delta{dels, adds} {
+		if len(ds) == 0 {
+			continue
+		}
+		if err := s.qs.ApplyDeltas(ds, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 			return nil, 0, fmt.Errorf("load: %w", err)
 		}
 	}

@@ -13,8 +13,8 @@ import (
 )
 
 // backends opens one store per backend for a test.
-func backends(t *testing.T) map[string]func() *Store {
-	open := func(backend, path string) *Store {
+func backends(*testing.T) map[string]func(*testing.T) *Store {
+	open := func(t *testing.T, backend, path string) *Store {
 		s, err := Open(backend, path, Options{NoSync: true})
 		if err != nil {
 			t.Fatal(err)
@@ -22,9 +22,19 @@ func backends(t *testing.T) map[string]func() *Store {
 		t.Cleanup(func() { s.Close() })
 		return s
 	}
-	return map[string]func() *Store{
-		"memory": func() *Store { return open("memory", "") },
-		"bolt":   func() *Store { return open("bolt", t.TempDir()) },
+	return map[string]func(*testing.T) *Store{
+		"memory": func(t *testing.T) *Store { return open(t, "memory", "") },
+		"bolt": func(t *testing.T) *Store {
+			skipBoltUnderRace(t)
+			return open(t, "bolt", t.TempDir())
+		},
+	}
+}
+
+func skipBoltUnderRace(t *testing.T) {
+	t.Helper()
+	if raceEnabled {
+		t.Skip("boltdb/bolt v1.3.1 fails -race's checkptr; run with -gcflags=all=-d=checkptr=0")
 	}
 }
 
@@ -48,7 +58,7 @@ func TestLoad(t *testing.T) {
 
 	for name, open := range backends(t) {
 		t.Run(name, func(t *testing.T) {
-			s := open()
+			s := open(t)
 			steps := []struct {
 				name  string
 				xs    []schema.Extraction
@@ -60,7 +70,7 @@ func TestLoad(t *testing.T) {
 				{"again", []schema.Extraction{strike, drawdown}, []LoadStatus{Unchanged, Unchanged}, 0, fixtureQuads()},
 				{"replace", []schema.Extraction{changed}, []LoadStatus{Replaced}, 1, append(Quads(changed), Quads(drawdown)...)},
 				{"rehash", []schema.Extraction{rehashed}, []LoadStatus{Replaced}, 1, append(Quads(changed), Quads(rehashed)...)},
-				{"twice in one call", []schema.Extraction{strike, strike}, []LoadStatus{Replaced, Unchanged}, 23, append(Quads(strike), Quads(rehashed)...)},
+				{"twice in one call", []schema.Extraction{strike, strike}, []LoadStatus{Replaced, Unchanged}, newQuads(Quads(changed), Quads(strike)), append(Quads(strike), Quads(rehashed)...)},
 			}
 			for _, st := range steps {
 				got, added, err := s.Load(ctx, st.xs...)
@@ -81,11 +91,23 @@ func TestLoad(t *testing.T) {
 	}
 }
 
+// newQuads counts the quads of b not in a.
+func newQuads(a, b []quad.Quad) int {
+	old := quadSet(a)
+	n := 0
+	for _, k := range keys(b) {
+		if !old[k] {
+			n++
+		}
+	}
+	return n
+}
+
 func TestRetract(t *testing.T) {
 	ctx := context.Background()
 	for name, open := range backends(t) {
 		t.Run(name, func(t *testing.T) {
-			s := open()
+			s := open(t)
 			if _, _, err := s.Load(ctx, strike, drawdown); err != nil {
 				t.Fatal(err)
 			}
@@ -125,6 +147,7 @@ func TestRetract(t *testing.T) {
 }
 
 func TestReopen(t *testing.T) {
+	skipBoltUnderRace(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	s, err := Open("bolt", dir, Options{})
@@ -169,9 +192,9 @@ func TestOpenErrors(t *testing.T) {
 	}
 }
 
-func loaded(t *testing.T, open func() *Store) *Store {
+func loaded(t *testing.T, open func(*testing.T) *Store) *Store {
 	t.Helper()
-	s := open()
+	s := open(t)
 	if _, _, err := s.Load(context.Background(), strike, drawdown); err != nil {
 		t.Fatal(err)
 	}

@@ -322,8 +322,7 @@ func (v *view) filter(opt ExportOptions) (*view, error) {
 		return v, nil
 	}
 	dropStmt := map[string]bool{}
-	type key struct{ s, p, o, doc string }
-	dated := map[key]bool{} // direct event edges with a statement in range
+	dated := map[edge]bool{} // direct event edges with a statement in range
 	for iri, st := range v.stmts {
 		info, _ := schema.Predicate(st.p).Info()
 		if r.open() || !info.Event {
@@ -331,7 +330,7 @@ func (v *view) filter(opt ExportOptions) (*view, error) {
 		}
 		if r.overlaps(st.f.Date) {
 			if st.f.Modality.Direct() {
-				dated[key{st.s, st.p, st.o, st.doc}] = true
+				dated[edge{st.s, st.p, st.o, st.doc}] = true
 			}
 		} else {
 			dropStmt[iri] = true
@@ -339,7 +338,7 @@ func (v *view) filter(opt ExportOptions) (*view, error) {
 	}
 	dropEdge := func(e edge) bool {
 		info, _ := schema.Predicate(e.p).Info()
-		return !r.open() && info.Event && !dated[key{e.s, e.p, e.o, e.doc}]
+		return !r.open() && info.Event && !dated[e]
 	}
 
 	var keep map[string]bool // entities kept by the focus; nil keeps all
@@ -376,11 +375,9 @@ func (v *view) filter(opt ExportOptions) (*view, error) {
 	}
 	kept := func(iri string) bool { return keep == nil || keep[iri] }
 	keptDocs := map[string]bool{}
-	if keep != nil {
-		for iri := range keep {
-			for d := range v.entities[iri].docs {
-				keptDocs[d] = true
-			}
+	for iri := range keep {
+		for d := range v.entities[iri].docs {
+			keptDocs[d] = true
 		}
 	}
 

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -56,7 +57,7 @@ func (p pipeline) run(ctx context.Context, sink func(item) error) error {
 	for range p.jobs {
 		wg.Go(func() {
 			for j := range jobs {
-				xt, err := x.Extract(j.doc)
+				xt, err := extractOne(x, j.doc)
 				if err != nil {
 					err = fmt.Errorf("%s: extract: %w", j.doc.Source, err)
 				}
@@ -210,4 +211,32 @@ func inputError(name string, err error) error {
 		err = pe.Err
 	}
 	return &extract.InputError{Source: name, Offset: -1, Err: err}
+}
+
+// extractOne extracts one document. A panic in the extractor is a bug, but
+// one article that triggers it should not cost the analyst the rest of a
+// corpus: it becomes that document's error, naming where it happened.
+func extractOne(x *extract.Extractor, doc extract.Document) (xt schema.Extraction, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v (at %s; please report it with the document)", r, panicSite())
+		}
+	}()
+	return x.Extract(doc)
+}
+
+// panicSite returns the function and line that panicked, skipping the
+// runtime's frames.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") {
+			return fmt.Sprintf("%s %s:%d", f.Function, filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return "unknown"
+		}
+	}
 }

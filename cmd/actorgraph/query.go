@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -150,12 +151,15 @@ func writeTable(w io.Writer, res []any) error {
 	return tw.Flush()
 }
 
-// cell formats one value for a table: strings bare, IRIs of actorgraph's
-// entities shortened, other values as JSON.
+// cell formats one value for a table: strings bare, typed literals by
+// their value, IRIs of actorgraph's entities shortened, other values as
+// JSON.
 func cell(v any) string {
 	switch v := v.(type) {
+	case nil:
+		return ""
 	case string:
-		return shortIRI(v)
+		return shortIRI(lexical(v))
 	case fmt.Stringer:
 		return shortIRI(v.String())
 	}
@@ -185,4 +189,25 @@ func shortIRI(s string) string {
 		}
 	}
 	return s
+}
+
+// lexical returns the value of a literal written in N-Quads syntax, as
+// Gizmo's JSON gives typed and language-tagged literals:
+// "\"2020-01-03\"^^<http://www.w3.org/2001/XMLSchema#date>" → 2020-01-03.
+func lexical(s string) string {
+	if !strings.HasPrefix(s, `"`) {
+		return s
+	}
+	end := strings.LastIndex(s, `"`)
+	if end == 0 {
+		return s
+	}
+	rest := s[end+1:]
+	if !strings.HasPrefix(rest, "^^<") && !strings.HasPrefix(rest, "@") {
+		return s
+	}
+	if v, err := strconv.Unquote(s[:end+1]); err == nil {
+		return v
+	}
+	return s[1:end]
 }

@@ -1,0 +1,395 @@
+// Command agbench generates a synthetic corpus and measures actorgraph
+// against its peers on it: extraction throughput on one core and on all
+// cores, prose v3's tokenizer and NER on the same texts, and Gizmo query
+// latency on a bolt store. bench/run.sh drives it; BENCHMARKS.md reports
+// the figures.
+//
+//	agbench gen -n N -seed S -o FILE.jsonl
+//	agbench extract [-o FILE.nq] FILE.jsonl
+//	agbench prose [-max N] FILE.jsonl
+//	agbench query -db DIR [-n 200]
+//
+// Every measuring subcommand ends with one line "RESULT key=value ...",
+// for scripts.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jdkato/prose/v3"
+
+	"github.com/actorgraph/actorgraph/corpus"
+	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/extract"
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: agbench gen|extract|prose|query [flags]")
+		os.Exit(2)
+	}
+	var err error
+	args := os.Args[2:]
+	switch os.Args[1] {
+	case "gen":
+		err = gen(args)
+	case "extract":
+		err = extractCmd(args)
+	case "prose":
+		err = proseCmd(args)
+	case "query":
+		err = queryCmd(args)
+	default:
+		fmt.Fprintf(os.Stderr, "agbench: unknown subcommand %q\n", os.Args[1])
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "agbench:", err)
+		os.Exit(1)
+	}
+}
+
+func gen(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ExitOnError)
+	n := fs.Int("n", 1000, "number of articles")
+	seed := fs.Int64("seed", 1, "random seed")
+	out := fs.String("o", "", "output file (default standard output)")
+	fs.Parse(args)
+	w := io.Writer(os.Stdout)
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	return corpus.Generate(*seed, *n, w)
+}
+
+func readDocs(path string) ([]extract.Document, int64, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	defer f.Close()
+	docs, errs := extract.ReadDocuments(path, bufio.NewReaderSize(f, 1<<20), extract.ReadOptions{})
+	if len(errs) > 0 {
+		return nil, 0, 0, fmt.Errorf("read %s: %w (and %d more)", path, errs[0], len(errs)-1)
+	}
+	var bytes int64
+	sents := 0
+	for _, d := range docs {
+		bytes += int64(len(d.Text))
+		sents += len(extract.Split(d.Text, extract.Tokenize(d.Text)))
+	}
+	return docs, bytes, sents, nil
+}
+
+// timing is one run's wall and CPU time.
+type timing struct{ wall, cpu time.Duration }
+
+// run applies fn to every document with the given number of workers and
+// GOMAXPROCS, and returns the wall and CPU time.
+func run(docs []extract.Document, procs int, fn func(extract.Document) error) (timing, error) {
+	old := runtime.GOMAXPROCS(procs)
+	defer runtime.GOMAXPROCS(old)
+	runtime.GC()
+	var (
+		wg   sync.WaitGroup
+		once sync.Once
+		ferr error
+	)
+	next := make(chan int, procs*4)
+	start, cpu0 := time.Now(), cpuTime()
+	for range procs {
+		wg.Go(func() {
+			for i := range next {
+				if err := fn(docs[i]); err != nil {
+					once.Do(func() { ferr = err })
+				}
+			}
+		})
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return timing{time.Since(start), cpuTime() - cpu0}, ferr
+}
+
+type counts struct {
+	mu                         sync.Mutex
+	quads, stmts, ents, nqByte int64
+}
+
+func extractCmd(args []string) error {
+	fs := flag.NewFlagSet("extract", flag.ExitOnError)
+	out := fs.String("o", "", "also write the N-Quads of the one-core run to this file")
+	fs.Parse(args)
+	if fs.NArg() != 1 {
+		return errors.New("extract: want one FILE.jsonl")
+	}
+	x, err := extract.New(data.FS)
+	if err != nil {
+		return err
+	}
+	docs, bytes, sents, err := readDocs(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	ncpu := runtime.NumCPU()
+	fmt.Printf("%d documents, %.2f MB of text, %d sentences, %d cores\n", len(docs), float64(bytes)/1e6, sents, ncpu)
+
+	var nq io.Writer = io.Discard
+	var bw *bufio.Writer
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		bw = bufio.NewWriterSize(f, 1<<20)
+		nq = bw
+	}
+	// One core: extraction and quad writing timed apart, to show which
+	// stage costs what.
+	var c counts
+	var tExtract, tQuads time.Duration
+	one, err := run(docs, 1, func(d extract.Document) error {
+		t0 := time.Now()
+		xr, err := x.Extract(d)
+		if err != nil {
+			return err
+		}
+		t1 := time.Now()
+		qs := graph.Quads(xr)
+		cw := &countWriter{w: nq}
+		if err := graph.WriteNQuads(cw, qs); err != nil {
+			return err
+		}
+		tExtract += t1.Sub(t0)
+		tQuads += time.Since(t1)
+		c.quads += int64(len(qs))
+		c.stmts += int64(len(xr.Statements))
+		c.ents += int64(len(xr.Entities))
+		c.nqByte += cw.n
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if bw != nil {
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+	}
+	// All cores, same work, output discarded.
+	all, err := run(docs, ncpu, func(d extract.Document) error {
+		xr, err := x.Extract(d)
+		if err != nil {
+			return err
+		}
+		return graph.WriteNQuads(io.Discard, graph.Quads(xr))
+	})
+	if err != nil {
+		return err
+	}
+	mbs := func(d time.Duration) float64 { return float64(bytes) / 1e6 / d.Seconds() }
+	cpuMBs := func(t timing) float64 { return float64(bytes) / 1e6 / t.cpu.Seconds() }
+	perFact := float64(c.quads) / float64(max(c.stmts, 1))
+	fmt.Printf("1 core:   %6.2f MB/s  %8.0f sentences/s  %7.0f docs/s  %6.2f MB per CPU-second  (extract %.0f%%, quads+N-Quads %.0f%%)\n",
+		mbs(one.wall), float64(sents)/one.wall.Seconds(), float64(len(docs))/one.wall.Seconds(), cpuMBs(one),
+		100*tExtract.Seconds()/one.wall.Seconds(), 100*tQuads.Seconds()/one.wall.Seconds())
+	fmt.Printf("%d cores:  %6.2f MB/s  %8.0f sentences/s  %7.0f docs/s  %6.2f MB per CPU-second  speedup %.2fx\n",
+		ncpu, mbs(all.wall), float64(sents)/all.wall.Seconds(), float64(len(docs))/all.wall.Seconds(), cpuMBs(all), one.wall.Seconds()/all.wall.Seconds())
+	fmt.Printf("output:   %d quads (%.1f MB N-Quads), %d statements, %d entity mentions; %.1f quads/statement, %.1f quads/KB of text\n",
+		c.quads, float64(c.nqByte)/1e6, c.stmts, c.ents, perFact, float64(c.quads)/(float64(bytes)/1e3))
+	fmt.Printf("RESULT docs=%d bytes=%d sentences=%d cores=%d mbs1=%.3f mbsN=%.3f cpu_mbs1=%.3f sps1=%.0f spsN=%.0f speedup=%.3f quads=%d statements=%d quads_per_fact=%.2f extract_share=%.3f\n",
+		len(docs), bytes, sents, ncpu, mbs(one.wall), mbs(all.wall), cpuMBs(one), float64(sents)/one.wall.Seconds(), float64(sents)/all.wall.Seconds(),
+		one.wall.Seconds()/all.wall.Seconds(), c.quads, c.stmts, perFact, tExtract.Seconds()/one.wall.Seconds())
+	return nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func proseCmd(args []string) error {
+	fs := flag.NewFlagSet("prose", flag.ExitOnError)
+	maxDocs := fs.Int("max", 300, "measure at most this many documents (prose NER is slow); 0 for all")
+	fs.Parse(args)
+	if fs.NArg() != 1 {
+		return errors.New("prose: want one FILE.jsonl")
+	}
+	docs, _, _, err := readDocs(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	if *maxDocs > 0 && len(docs) > *maxDocs {
+		docs = docs[:*maxDocs]
+	}
+	var bytes int64
+	sents := 0
+	for _, d := range docs {
+		bytes += int64(len(d.Text))
+		sents += len(extract.Split(d.Text, extract.Tokenize(d.Text)))
+	}
+	// Load the models outside the timing.
+	if _, err := prose.NewDocument("Warm up in Baghdad.", prose.WithSegmentation(false)); err != nil {
+		return err
+	}
+	var mu sync.Mutex
+	ents := 0
+	// Tokenizer + NER only: no sentence segmentation. NER needs the POS
+	// tagger, which prose turns on with it.
+	fn := func(d extract.Document) error {
+		pd, err := prose.NewDocument(d.Text, prose.WithSegmentation(false))
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		ents += len(pd.Entities())
+		mu.Unlock()
+		return nil
+	}
+	one, err := run(docs, 1, fn)
+	if err != nil {
+		return err
+	}
+	ncpu := runtime.NumCPU()
+	all, err := run(docs, ncpu, fn)
+	if err != nil {
+		return err
+	}
+	mbs := func(d time.Duration) float64 { return float64(bytes) / 1e6 / d.Seconds() }
+	fmt.Printf("prose v3.2.3 tokenizer+NER on %d documents, %.2f MB\n", len(docs), float64(bytes)/1e6)
+	fmt.Printf("1 core:   %6.3f MB/s  %8.0f sentences/s  %6.3f MB per CPU-second\n", mbs(one.wall), float64(sents)/one.wall.Seconds(), float64(bytes)/1e6/one.cpu.Seconds())
+	fmt.Printf("%d cores:  %6.3f MB/s  %8.0f sentences/s  speedup %.2fx; %d entities (both runs)\n",
+		ncpu, mbs(all.wall), float64(sents)/all.wall.Seconds(), one.wall.Seconds()/all.wall.Seconds(), ents)
+	fmt.Printf("RESULT docs=%d bytes=%d sentences=%d mbs1=%.4f mbsN=%.4f cpu_mbs1=%.4f sps1=%.0f spsN=%.0f\n",
+		len(docs), bytes, sents, mbs(one.wall), mbs(all.wall), float64(bytes)/1e6/one.cpu.Seconds(), float64(sents)/one.wall.Seconds(), float64(sents)/all.wall.Seconds())
+	return nil
+}
+
+// readmeQueries are the Gizmo examples of README.md, with their concrete
+// names, in the order the README gives them.
+var readmeQueries = []struct{ name, gizmo string }{
+	{"members", `g.V("<https://actorgraph.dev/id/islamic-resistance-in-iraq>")
+  .in("<https://actorgraph.dev/ns#memberOf>").unique().all()`},
+	{"backers", `g.V("<https://actorgraph.dev/id/iran>").in("<https://actorgraph.dev/ns#backedBy>").unique().all()`},
+	{"struck", `var rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", ag = "https://actorgraph.dev/ns#";
+function one(node, pred) { return g.V(node).out("<" + pred + ">").toValue(); }
+var rows = [];
+g.V("<" + ag + "struck>").in("<" + rdf + "predicate>").forEach(function (st) {
+  rows.push({
+    subject: one(st.id, rdf + "subject"),
+    object: one(st.id, rdf + "object"),
+    date: one(st.id, ag + "date") || "",
+    modality: one(st.id, ag + "modality"),
+    document: one(st.id, ag + "document"),
+  });
+});
+rows.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
+rows.forEach(function (r) { g.emit(r); });`},
+	{"evidence", `var rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", ag = "https://actorgraph.dev/ns#";
+function one(node, pred) { return g.V(node).out("<" + pred + ">").toValue(); }
+g.V("<https://actorgraph.dev/id/kataib-hezbollah>").in("<" + rdf + "subject>").forEach(function (st) {
+  if (one(st.id, rdf + "predicate") != "<" + ag + "memberOf>") return;
+  if (one(st.id, rdf + "object") != "<https://actorgraph.dev/id/islamic-resistance-in-iraq>") return;
+  g.emit({
+    document: one(st.id, ag + "document"),
+    modality: one(st.id, ag + "modality"),
+    rule: one(st.id, ag + "rule"),
+    sentence: one(st.id, ag + "evidence"),
+  });
+});`},
+	{"path", `var from = "<https://actorgraph.dev/id/kataib-hezbollah>", to = "<https://actorgraph.dev/id/israel>";
+var entity = "<https://actorgraph.dev/id/", maxDepth = 4;
+var parent = {}, frontier = [from];
+parent[from] = null;
+for (var depth = 0; depth < maxDepth && frontier.length && !(to in parent); depth++) {
+  var next = [];
+  frontier.forEach(function (n) {
+    g.V(n).both().toArray().forEach(function (m) {
+      if (m.indexOf(entity) === 0 && !(m in parent)) { parent[m] = n; next.push(m); }
+    });
+  });
+  frontier = next;
+}
+var path = [];
+for (var n = (to in parent) ? to : null; n; n = parent[n]) path.unshift(n);
+g.emit(path);`},
+}
+
+func queryCmd(args []string) error {
+	fs := flag.NewFlagSet("query", flag.ExitOnError)
+	db := fs.String("db", "", "bolt store directory")
+	n := fs.Int("n", 200, "runs per query")
+	limit := fs.Int("limit", 100, "result limit, as actorgraph query's --limit")
+	timeout := fs.Duration("timeout", 30*time.Second, "per-query timeout")
+	fs.Parse(args)
+	if *db == "" {
+		return errors.New("query: -db is required")
+	}
+	st, err := graph.Open("bolt", *db, graph.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("store %s: %d quads, %d documents, %d entities, %d statements (%.1f quads/statement)\n",
+		*db, stats.Quads, stats.Documents, stats.Entities, stats.Statements, float64(stats.Quads)/float64(max(stats.Statements, 1)))
+	var res []string
+	for _, q := range readmeQueries {
+		var ds []time.Duration
+		var results int
+		for i := range *n + 1 {
+			qctx, cancel := context.WithTimeout(ctx, *timeout)
+			t0 := time.Now()
+			out, err := st.Query(qctx, q.gizmo, *limit)
+			d := time.Since(t0)
+			cancel()
+			if err != nil {
+				return fmt.Errorf("query %s: %w", q.name, err)
+			}
+			if i == 0 {
+				results = len(out) // the first run warms the page cache; not counted
+				continue
+			}
+			ds = append(ds, d)
+		}
+		slices.Sort(ds)
+		p50, p99 := ds[len(ds)/2], ds[min(len(ds)-1, len(ds)*99/100)]
+		fmt.Printf("%-9s %3d results  p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms\n", q.name, results, ms(p50), ms(p99), ms(ds[len(ds)-1]))
+		res = append(res, fmt.Sprintf("%s_p50=%.3f %s_p99=%.3f %s_results=%d", q.name, ms(p50), q.name, ms(p99), q.name, results))
+	}
+	fmt.Printf("RESULT quads=%d %s\n", stats.Quads, strings.Join(res, " "))
+	return nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1e3 }
