@@ -1020,6 +1020,9 @@ func (st *sent) nouns() {
 			}
 		}
 		objs = st.objects(end, p, en.ObjPreps)
+		if len(objs) == 0 {
+			objs = st.bulletObjects(end)
+		}
 		if len(agents) == 0 {
 			// The subject of a light verb: "X conducted strikes on Y",
 			// "A and B held talks", "U.S. and Iraq in talks".
@@ -1245,4 +1248,38 @@ func (st *sent) threatTarget(i int, subs []string) []string {
 		return out
 	}
 	return nil
+}
+
+// bulletObjects reads the objects of an event noun given as a list after a
+// colon, one item a line: "the elimination of:\n- Iranian General Qasem
+// Soleimani;\n- Abu Mahdi al-Muhandis."
+func (st *sent) bulletObjects(i int) []string {
+	j := i
+	if j < len(st.toks) && st.toks[j].Is("of", "on", "against") {
+		j++
+	}
+	if j >= len(st.toks) || st.toks[j].Text != ":" {
+		return nil
+	}
+	var out []string
+	for k := j + 1; k < len(st.toks); k++ {
+		t := st.toks[k]
+		if !(t.Line && (t.Text == "-" || t.Text == "•" || t.Text == "*")) {
+			continue
+		}
+		for q := k + 1; q < len(st.toks) && !st.toks[q].Line; q++ {
+			m := st.mentionAt(q)
+			if m == nil {
+				continue
+			}
+			if m.Kind == DemonymMention && st.isTitleAt(m.End) || m.Inner && m.Type != schema.Person {
+				q = m.End - 1
+				continue
+			}
+			id, _ := st.actor(m)
+			out = append(out, id)
+			break
+		}
+	}
+	return out
 }
