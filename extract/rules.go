@@ -1267,18 +1267,31 @@ func (st *sent) bulletObjects(i int) []string {
 		if !(t.Line && (t.Text == "-" || t.Text == "•" || t.Text == "*")) {
 			continue
 		}
+		// The item's person if it names one ("Leader of the Iraqi militias,
+		// Abu Mahdi al-Muhandis"), else its first actor.
+		var first, person *Mention
 		for q := k + 1; q < len(st.toks) && !st.toks[q].Line; q++ {
 			m := st.mentionAt(q)
 			if m == nil {
 				continue
 			}
+			q = m.End - 1
 			if m.Kind == DemonymMention && st.isTitleAt(m.End) || m.Inner && m.Type != schema.Person {
-				q = m.End - 1
 				continue
 			}
-			id, _ := st.actor(m)
+			if first == nil {
+				first = m
+			}
+			if person == nil && m.Type == schema.Person {
+				person = m
+			}
+		}
+		if person != nil {
+			first = person
+		}
+		if first != nil {
+			id, _ := st.actor(first)
 			out = append(out, id)
-			break
 		}
 	}
 	return out

@@ -264,14 +264,24 @@ func Split(text string, toks []Token) []Sentence {
 		}
 		start = end
 	}
+	inList := false // inside a bulleted list that a colon introduced
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.Line && i > start {
 			prev := toks[i-1]
 			wrapped := t.Kind == Word && !t.Upper() && !strings.ContainsAny(prev.Text, ".!?:;\"”")
-			// A line ending in a colon introduces what follows: a quote or a list.
-			if !wrapped && prev.Text != ":" {
-				emit(i)
+			bullet := t.Text == "-" || t.Text == "•" || t.Text == "*"
+			// A line ending in a colon introduces what follows: a quote or
+			// a list, whose items stay in the sentence.
+			switch {
+			case prev.Text == ":":
+				inList = bullet
+			case inList && bullet && prev.Text != ".":
+			default:
+				inList = false
+				if !wrapped {
+					emit(i)
+				}
 			}
 		}
 		if t.Kind != Punct && !strings.HasSuffix(t.Text, ".") {

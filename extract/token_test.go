@@ -45,6 +45,7 @@ func TestSplit(t *testing.T) {
 		{"The militias fired rockets at\nthe base.", []string{"The militias fired rockets at\nthe base."}},
 		{"\"It is over.\" Then he left.", []string{"\"It is over.\"", "Then he left."}},
 		{"Alexus G. Grynkewich said it.", []string{"Alexus G. Grynkewich said it."}},
+		{"It killed:\n- General A;\n- Leader B.\nThen it ended.", []string{"It killed:\n- General A;\n- Leader B.", "Then it ended."}},
 	}
 	for _, tt := range tests {
 		var got []string
