@@ -19,8 +19,8 @@ import (
 // Floors of the extraction scores. They only ever go up: raise them when
 // the extractor gets better, never lower them to make a change pass.
 const (
-	samplesF1Floor        = 0.65
-	samplesPrecisionFloor = 0.80
+	samplesF1Floor        = 0.68
+	samplesPrecisionFloor = 0.82
 	devF1Floor            = 0.95
 	devPrecisionFloor     = 0.95
 )

@@ -166,6 +166,8 @@ func (st *sent) group(k int) []*Mention {
 			ok = between[0].Is(",", "and") || between[0].Text == "-"
 		case 2:
 			ok = between[0].Text == "," && between[1].Is("and") || between[0].Is("and") && determiners[between[1].Key]
+		default:
+			ok = a.Type == schema.Person && b.Type == schema.Person && st.appositionBetween(between)
 		}
 		if !ok {
 			break
@@ -211,7 +213,11 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 			j = m.Start
 			continue
 		}
-		if p := st.prepBefore(m); locPreps[p] || p == "of" && m.Kind != DemonymMention && !passive || p == "by" || p == "with" || p == "against" || p == "on" {
+		p := st.prepBefore(m)
+		if p == "of" && st.memberOf(m) {
+			p = "" // "Fighters of the Islamic State overran Mosul"
+		}
+		if locPreps[p] || p == "of" && m.Kind != DemonymMention && !passive || p == "by" || p == "with" || p == "against" || p == "on" {
 			j = m.Start
 			continue
 		}
@@ -560,4 +566,14 @@ func (st *sent) skipAdj(i int) int {
 		i++
 	}
 	return min(i, len(st.toks)-1)
+}
+
+// memberOf reports whether mention m follows "fighters of", "members of",
+// "forces of": the members act for the group.
+func (st *sent) memberOf(m *Mention) bool {
+	i := m.Start - 1
+	for i >= 0 && determiners[st.toks[i].Key] {
+		i--
+	}
+	return i >= 1 && st.toks[i].Is("of") && (troopNouns[st.toks[i-1].Key] || st.toks[i-1].Is("fighters", "militants", "gunmen", "units"))
 }

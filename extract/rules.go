@@ -313,8 +313,15 @@ func (st *sent) compounds() {
 			}
 		}
 		// "ISIS, led by Abu Bakr al-Baghdadi", "The group is led by X"
-		if q := e; q+2 < len(toks) && (toks[q].Text == "," || beAux[toks[q].Key]) && toks[q+1].Is("led", "headed", "commanded") && toks[q+2].Is("by") {
-			if y := st.mentionAt(st.skipDet(q + 3)); y != nil && y.Type == schema.Person && m.Type != schema.Person {
+		if q := e; q+2 < len(toks) && (toks[q].Text == "," || beAux[toks[q].Key]) && toks[q+1].Is("led", "headed", "commanded") {
+			by := q + 2
+			for by < len(toks) && by < q+6 && !toks[by].Is("by") && toks[by].Text != "," {
+				by++ // "led since October by"
+			}
+			if by >= len(toks) || !toks[by].Is("by") {
+				continue
+			}
+			if y := st.mentionAt(st.skipDet(by + 1)); y != nil && y.Type == schema.Person && m.Type != schema.Person {
 				st.emit(y.ID, schema.LeaderOf, m.ID, st.modality(q+1, false), "led-by-person", q+1)
 			}
 		}
@@ -628,7 +635,7 @@ func (st *sent) deployments() {
 			q += 2
 		}
 		cue := false
-		for q < len(toks) && toks[q].Is("stationed", "based", "deployed", "remaining", "currently", "still", "now", "are", "were", "is", "remain", "remained") {
+		for q < len(toks) && toks[q].Is("stationed", "based", "deployed", "remaining", "currently", "still", "now", "are", "were", "is", "remain", "remained", "also") {
 			cue = cue || toks[q].Is("stationed", "based", "deployed", "remain", "remained", "remaining")
 			q++
 		}
@@ -650,7 +657,13 @@ func (st *sent) deployments() {
 		st.emitCount(id, schema.DeployedIn, place.ID, mod, "deployed-troops", m.Start, count)
 		// "... and 900 in neighboring Syria"
 		r := place.End
-		if r+2 < len(toks) && toks[r].Is("and") && toks[r+1].Kind == Number && toks[r+2].Is("in") {
+		if r+3 < len(toks) && toks[r].Is("and") && toks[r+1].Is("about", "roughly", "some", "around", "nearly", "another") {
+			r++ // "and roughly 900 in Syria"
+		}
+		if r+2 < len(toks) && toks[r].Is("and") && toks[r+1].Kind == Number && toks[r+2].Is("in") || r+3 < len(toks) && toks[r-1].Is("and") && toks[r].Kind != Number && toks[r+1].Kind == Number && toks[r+2].Is("in") {
+			if toks[r+1].Kind != Number {
+				r++
+			}
 			if p2 := st.placeAfter(r + 3); p2 != nil {
 				n2, _ := parseCount(toks[r+1].Text)
 				st.emitCount(id, schema.DeployedIn, p2.ID, mod, "deployed-troops", r+1, n2)
@@ -775,6 +788,16 @@ func (st *sent) verbs() {
 			continue
 		}
 		// Truce: "agreed to stop attacks targeting X".
+		if info, _ := v.Predicate.Info(); info.Symmetric && end < len(toks) && toks[end].Is("between") {
+			// "a ceasefire agreed between Israel and the Lebanese government"
+			if k := st.mk(st.skipDet(end + 1)); k >= 0 {
+				if g := st.group(k); len(g) >= 2 {
+					a, _ := st.actor(g[0])
+					b, _ := st.actor(g[1])
+					st.emit(a, v.Predicate, b, st.modality(i, false), "verb-between", i)
+				}
+			}
+		}
 		objs := st.objects(end, v.Predicate, v.ObjPreps)
 		if v.Predicate == schema.Threatened && end < len(toks) && toks[end].Is("that") {
 			// "warned that the US would hit Iranian sites": the threat is
@@ -1010,7 +1033,11 @@ func (st *sent) nouns() {
 				break
 			}
 			if slicesHas(en.AgentPreps, t.Key) && (j == 0 || !targetLinks[toks[j-1].Key]) && len(agents) == 0 {
-				if k := st.mk(st.skipDet(j + 1)); k >= 0 {
+				q := st.skipDet(j + 1)
+				if q+1 < len(toks) && st.mk(q) < 0 && toks[q].Kind == Word && !toks[q].Upper() {
+					q++ // "the withdrawal of the last American troops"
+				}
+				if k := st.mk(q); k >= 0 {
 					for _, g := range st.group(k) {
 						if id, tt := st.actor(g); tt.IsActor() {
 							agents = append(agents, id)
@@ -1151,7 +1178,8 @@ func (st *sent) nameContainsPlace(m *Mention) {
 		}
 		for _, n := range append([]string{pe.Name}, pe.Aliases...) {
 			n = strings.ToLower(n)
-			if strings.Contains(text, " in "+n+" ") || strings.Contains(text, " in the "+n+" ") || strings.Contains(text, ", "+n+" ") {
+			if strings.Contains(text, " in "+n+" ") || strings.Contains(text, " in the "+n+" ") || strings.Contains(text, ", "+n+" ") ||
+				strings.HasPrefix(text, " "+n+"'s ") || strings.HasPrefix(text, " "+n+"’s ") {
 				st.d.entity(pe.ID, pe.Type, "")
 				st.emit(m.ID, schema.LocatedIn, pe.ID, schema.Asserted, "name-place", m.Start)
 				return
@@ -1295,4 +1323,22 @@ func (st *sent) bulletObjects(i int) []string {
 		}
 	}
 	return out
+}
+
+// groupAppositions extends a coordinated group over appositions: "Qasem
+// Soleimani, the commander of Iran's Quds Force, and Abu Mahdi al-Muhandis".
+func (st *sent) appositionBetween(between []Token) bool {
+	n := len(between)
+	if n < 4 || n > 14 || between[0].Text != "," || !between[1].Is("the", "a", "an", "its", "his") {
+		return false
+	}
+	if !(between[n-2].Text == "," && between[n-1].Is("and")) {
+		return false
+	}
+	for _, t := range between[2 : n-2] {
+		if t.Text == "," || t.Text == ";" || clauseStops[t.Key] {
+			return false
+		}
+	}
+	return true
 }
