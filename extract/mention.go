@@ -173,6 +173,11 @@ func sortMentions(ms []*Mention) {
 func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 	toks := s.Tokens
 	lx := d.x.lex
+	// Most tokens can start no collective: a backer is capitalised or
+	// "pro"; otherwise the phrase starts with a militia noun or modifier.
+	if t := toks[i]; !t.Upper() && !t.Is("pro", "armed", "shiite", "shia", "resistance", "radical", "rogue", "paramilitary") && lx.Militias.first[t.Key] == nil {
+		return nil, 0
+	}
 	j := i
 	// Optional modifiers before the backer: radical, armed, Shiite, Iraqi.
 	backer := ""

@@ -17,6 +17,8 @@ type sent struct {
 	out   []schema.Statement
 	subj  string // the main subject found, for pronouns in the next sentence
 	claim bool   // the sentence attributes its content to a source
+	cues  [][]Cue // modality cues starting at each token, with their lengths
+	cueN  []int
 	dates []Date // found on first use
 }
 
@@ -407,12 +409,22 @@ func (st *sent) isTitleAt(i int) bool {
 
 // modality decides how the sentence presents the event whose trigger is
 // at token i.
+func (st *sent) cueAt(j int) ([]Cue, int) {
+	if st.cues == nil {
+		st.cues = make([][]Cue, len(st.toks))
+		st.cueN = make([]int, len(st.toks))
+		for k := range st.toks {
+			st.cues[k], st.cueN[k] = st.d.x.lex.Cues.At(st.toks, k)
+		}
+	}
+	return st.cues[j], st.cueN[j]
+}
+
 func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
-	lx := st.d.x.lex
 	mod := schema.Asserted
 	// Clause cues anywhere before the trigger: if, unless, as long as.
 	for j := 0; j < i; j++ {
-		if cs, n := lx.Cues.At(st.toks, j); n > 0 {
+		if cs, n := st.cueAt(j); n > 0 {
 			for _, c := range cs {
 				if c.Position == "clause" && c.Modality == "conditional" {
 					return schema.Conditional
@@ -438,7 +450,7 @@ func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
 				break
 			}
 		}
-		cs, n := lx.Cues.At(st.toks, j)
+		cs, n := st.cueAt(j)
 		if n == 0 || j+n > i {
 			continue
 		}
@@ -521,9 +533,8 @@ func (st *sent) relate() {
 
 // reported reports whether the sentence attributes its content to a source.
 func (st *sent) reported() bool {
-	lx := st.d.x.lex
 	for j := range st.toks {
-		if cs, n := lx.Cues.At(st.toks, j); n > 0 {
+		if cs, n := st.cueAt(j); n > 0 {
 			for _, c := range cs {
 				if c.Position == "reporting" {
 					return true

@@ -416,7 +416,7 @@ func (st *sent) places() {
 			continue
 		}
 		// A name that contains its place: "US Embassy in Baghdad", "Naples, Italy".
-		if m.End-m.Start > 1 {
+		if m.End-m.Start > 1 && st.hasPlaceLink(m) {
 			st.nameContainsPlace(m)
 		}
 		if k+1 >= len(st.ms) {
@@ -1341,4 +1341,15 @@ func (st *sent) appositionBetween(between []Token) bool {
 		}
 	}
 	return true
+}
+
+// hasPlaceLink reports whether a multi-word name has the shape of a name
+// with its place in it: "in", a comma or a possessive inside.
+func (st *sent) hasPlaceLink(m *Mention) bool {
+	for q := m.Start; q < m.End; q++ {
+		if st.toks[q].Is("in", ",") || st.possessive(q) {
+			return true
+		}
+	}
+	return false
 }
