@@ -15,16 +15,20 @@ type sent struct {
 	ms    []*Mention
 	at    []int // token index → mention index, -1 where none
 	out   []schema.Statement
-	subj  string // the main subject found, for pronouns in the next sentence
-	claim bool   // the sentence attributes its content to a source
+	subj  string  // the main subject found, for pronouns in the next sentence
+	claim bool    // the sentence attributes its content to a source
 	cues  [][]Cue // modality cues starting at each token, with their lengths
 	cueN  []int
-	dates []Date // found on first use
+	// the last verb the verb rule read, and its subjects, for a verb
+	// coordinated with it
+	lastVerb int
+	lastSubs []string
+	dates    []Date // found on first use
 }
 
 func (d *docState) newSent(si int) *sent {
 	s := d.sents[si]
-	st := &sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: make([]int, len(s.Tokens))}
+	st := &sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: make([]int, len(s.Tokens)), lastVerb: -1}
 	for i := range st.at {
 		st.at[i] = -1
 	}

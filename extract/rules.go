@@ -41,6 +41,9 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 	// Before the role: "Iraqi", "U.S.", "Hezbollah", "NATO's", "top Iranian".
 	k := i - 1
 	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners[st.toks[k].Key] && st.adjective(k) {
+		if st.toks[k].Is("militia", "militant", "rebel", "opposition", "tribal", "resistance", "faction", "insurgent", "jihadist", "paramilitary") {
+			return "", false // "Iraqi militia leader": a leader of a militia, not of Iraq
+		}
 		k--
 	}
 	if k >= 0 && (st.toks[k].Key == "s") {
@@ -728,8 +731,11 @@ func (st *sent) verbs() {
 		if v.Lemma == "back" && v.Form == Base {
 			continue // "came back", "flown back": an adverb far more often than a verb
 		}
-		if i > 0 && v.Form != Past && v.Form != Participle && (determiners[toks[i-1].Key] || st.possessive(i-1)) {
-			continue // a noun: "the attack", "their attacks", "the shelling"
+		if i > 0 && v.Form != Past && v.Form != Participle && st.afterDeterminer(i) {
+			continue // a noun: "the attack", "their attacks", "an "imminent" attack"
+		}
+		if (v.Predicate == schema.Killed || v.Predicate == schema.Wounded) && i > 0 && toks[i-1].Kind == Number {
+			continue // "16 were killed and 25 wounded": an elliptical passive
 		}
 		if v.Form == Third || v.Form == Base {
 			if _, nn := lx.Nouns.At(toks, i); nn > 0 && i > 0 && (st.at[i-1] >= 0 || st.nounModifier(i-1) || nounPreps[toks[i-1].Key]) {
@@ -784,6 +790,25 @@ func (st *sent) verbs() {
 			continue // "sites used by", "bases located in": not a finite verb
 		}
 		subs := st.subjects(i)
+		if i >= 2 && toks[i-1].Is("and") && st.lastVerb >= 0 && i-st.lastVerb < 12 {
+			// "that killed a contractor and wounded several troops": the
+			// second verb shares the first one's subject.
+			subs = st.lastSubs
+		}
+		if i >= 2 && toks[i-1].Is("it", "they") && toks[i-2].Kind == Word && st.at[i-1] < 0 &&
+			(st.at[i-2] >= 0 || !toks[i-2].Upper() && st.adjective(i-2) && !toks[i-2].Is("and", "said", "says", "announced", "that", "if", "so", "because", "where")) {
+			// "the militias it backs", "the escalation it directed": a
+			// relative clause whose object is the noun before the pronoun.
+			if m := st.mentionAt(i - 2); m != nil && m.End == i-1 {
+				for _, s := range st.pronoun(m.Start) {
+					o, _ := st.actor(m)
+					st.emitVerb(v, s, o, st.modality(i, false), "verb-relative", i)
+				}
+			}
+			i = end - 1
+			continue
+		}
+		st.lastVerb, st.lastSubs = i, subs
 		if len(subs) == 0 {
 			continue
 		}
@@ -1350,6 +1375,26 @@ func (st *sent) hasPlaceLink(m *Mention) bool {
 		if st.toks[q].Is("in", ",") || st.possessive(q) {
 			return true
 		}
+	}
+	return false
+}
+
+// afterDeterminer reports whether the word at i follows a determiner or a
+// possessive, across quotes and up to two modifiers: "an "imminent" attack",
+// "the group's latest attack".
+func (st *sent) afterDeterminer(i int) bool {
+	for j, k := i-1, 0; j >= 0 && k < 3; j-- {
+		t := st.toks[j]
+		if determiners[t.Key] || st.possessive(j) {
+			return true
+		}
+		if t.Text == "\"" || t.Text == "“" || t.Text == "”" {
+			continue
+		}
+		if t.Kind != Word || t.Upper() || st.at[j] >= 0 || !st.adjective(j) {
+			return false
+		}
+		k++
 	}
 	return false
 }
