@@ -19,10 +19,10 @@ import (
 // Floors of the extraction scores. They only ever go up: raise them when
 // the extractor gets better, never lower them to make a change pass.
 const (
-	samplesF1Floor        = 0.68
-	samplesPrecisionFloor = 0.82
-	devF1Floor            = 0.95
-	devPrecisionFloor     = 0.95
+	samplesF1Floor        = 0.71
+	samplesPrecisionFloor = 0.86
+	devF1Floor            = 0.97
+	devPrecisionFloor     = 0.98
 )
 
 func extractAll(t *testing.T, docs []extract.Document) []byte {

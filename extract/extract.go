@@ -48,7 +48,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	}
 	d := &docState{
 		x: x, doc: doc, ents: map[string]*schema.Entity{}, names: map[string]string{},
-		lastOf: map[schema.EntityType]string{},
+		lastOf: map[schema.EntityType]string{}, prevLast: map[schema.EntityType]string{},
 	}
 	toks := Tokenize(doc.Text)
 	d.sents = Split(doc.Text, toks)
@@ -99,6 +99,9 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 	s := d.sents[si]
 	toks := s.Tokens
 	d.recentMark = len(d.recent)
+	for t, id := range d.lastOf {
+		d.prevLast[t] = id
+	}
 	out := ms[:0]
 	for k, m := range ms {
 		// "Popular Mobilization Forces (PMF)": the acronym names the same entity.
@@ -195,7 +198,7 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 		}
 		// "its fighters", "their positions": the last named armed group.
 		if toks[i].Is("its", "their") && targetNouns[toks[i+1].Key] {
-			if id := d.lastOf[schema.ArmedGroup]; id != "" && id != defaultCollectiveID {
+			if id := d.antecedent(ms, i, schema.ArmedGroup); id != "" && id != defaultCollectiveID {
 				ms = append(ms, &Mention{Start: i, End: i + 1, ID: id, Type: schema.ArmedGroup, Kind: AnaphorMention, Text: toks[i].Text})
 			}
 			continue
@@ -211,10 +214,10 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			if t != schema.Country && t != schema.Coalition && t != schema.ArmedGroup {
 				continue // only types whose last mention is a safe antecedent
 			}
-			if t == schema.ArmedGroup && d.lastOf[t] == defaultCollectiveID {
+			if t == schema.ArmedGroup && d.antecedent(ms, i, t) == defaultCollectiveID {
 				continue // "the group" after "militias" is no named group
 			}
-			id := d.lastOf[t]
+			id := d.antecedent(ms, i, t)
 			if t == schema.Country {
 				id = d.antecedentCountry(toks, ms, i)
 			}
@@ -253,7 +256,9 @@ func (d *docState) antecedentCountry(toks []Token, ms []*Mention, i int) string 
 		}
 		prev := toks[max(m.Start-1, 0)].Key
 		if m.Start == 0 || !prepositions[prev] && !determiners[prev] || determiners[prev] && (m.Start == 1 || !prepositions[toks[m.Start-2].Key]) {
-			subject[id] = true // a subject or modifier, not an antecedent
+			// the nearest subject or modifier is the clause's own actor,
+			// not an antecedent
+			subject = map[string]bool{id: true}
 			continue
 		}
 		cands = append(cands, id)
@@ -276,3 +281,15 @@ var prepositions = wordSet("in", "inside", "against", "on", "to", "from", "into"
 // targetNouns are what strikes hit and casualty counts count: "its
 // fighters", "the group's sites".
 var targetNouns = wordSet("fighters", "members", "sites", "positions", "bases", "base", "headquarters", "facilities", "facility", "commanders", "commander", "leaders", "leader", "forces", "troops", "depots", "convoy", "convoys", "targets", "compound", "militants", "operatives", "officials", "personnel")
+
+// antecedent returns the entity an anaphor of type t at token i refers to:
+// the last mention of that type before it in the sentence, else the last
+// one before the sentence.
+func (d *docState) antecedent(ms []*Mention, i int, t schema.EntityType) string {
+	for k := len(ms) - 1; k >= 0; k-- {
+		if m := ms[k]; m.End <= i && m.Type == t && m.Kind != AnaphorMention && m.Kind != DemonymMention {
+			return m.ID
+		}
+	}
+	return d.prevLast[t]
+}

@@ -41,9 +41,10 @@ type docState struct {
 	order      []string
 	names      map[string]string // extra names defined in the document (acronyms, surnames) → ID
 	lastOf     map[schema.EntityType]string
-	lastSubj   string   // the last sentence subject, for pronouns
-	recent     []string // countries in the order last mentioned, most recent last
-	recentMark int      // len(recent) before the current sentence
+	prevLast   map[schema.EntityType]string // lastOf before the current sentence
+	lastSubj   string                       // the last sentence subject, for pronouns
+	recent     []string                     // countries in the order last mentioned, most recent last
+	recentMark int                          // len(recent) before the current sentence
 }
 
 func (d *docState) entity(id string, t schema.EntityType, name string) {

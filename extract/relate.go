@@ -525,6 +525,7 @@ func rank(m schema.Modality) int {
 // relate runs every rule over the sentence.
 func (st *sent) relate() {
 	st.claim = st.reported()
+	st.relativeClauses()
 	st.roles()
 	st.compounds()
 	st.places()
@@ -591,4 +592,28 @@ func (st *sent) memberOf(m *Mention) bool {
 		i--
 	}
 	return i >= 1 && st.toks[i].Is("of") && (troopNouns[st.toks[i-1].Key] || st.toks[i-1].Is("fighters", "militants", "gunmen", "units"))
+}
+
+// relativeClauses marks the mentions of a relative clause set off by
+// commas (", which relies on an alliance that includes the factions,") as
+// inner: they are not the subject of the verb after it.
+func (st *sent) relativeClauses() {
+	for i := 0; i+1 < len(st.toks); i++ {
+		if st.toks[i].Text != "," || !st.toks[i+1].Is("which", "who", "whose", "whom") {
+			continue
+		}
+		end := i + 2
+		for end < len(st.toks) && end < i+25 && st.toks[end].Text != "," && !st.stop(end) {
+			end++
+		}
+		if end >= len(st.toks) || st.toks[end].Text != "," {
+			continue // the clause runs to the end: nothing after it to protect
+		}
+		for q := i + 2; q < end; q++ {
+			if m := st.mentionAt(q); m != nil && m.Start > i+1 {
+				m.Inner = true
+			}
+		}
+		i = end - 1
+	}
 }

@@ -55,7 +55,7 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 	}
 	// "its secretary-general, X": the group last named.
 	if k >= 0 && st.toks[k].Is("its") {
-		if id := st.d.lastOf[schema.ArmedGroup]; id != "" && id != defaultCollectiveID {
+		if id := st.d.antecedent(st.ms, k, schema.ArmedGroup); id != "" && id != defaultCollectiveID {
 			return id, true
 		}
 	}
@@ -1029,7 +1029,7 @@ func (st *sent) nouns() {
 		if q >= 0 && toks[q].Key == "s" {
 			q--
 		}
-		if m := st.mentionAt(q); m != nil && m.End == q+1 {
+		if m := st.mentionAt(q); m != nil && m.End == q+1 && st.agentModifier(m) {
 			k := st.at[q]
 			for _, g := range st.group(k) {
 				if id, t := st.actor(g); t.IsActor() {
@@ -1397,4 +1397,20 @@ func (st *sent) afterDeterminer(i int) bool {
 		k++
 	}
 	return false
+}
+
+// agentModifier reports whether a name right before an event noun names
+// its doer: "US strike", "Israeli offensive", "Hezbollah attack" do, but
+// "the Jordan attack" or "the Erbil attack" name where it happened.
+func (st *sent) agentModifier(m *Mention) bool {
+	if m.Kind == DemonymMention || m.Kind == CollectiveMention {
+		return true
+	}
+	if m.Type.IsPlace() {
+		return false
+	}
+	if m.Type == schema.Country {
+		return isCapsName(m.Text) || st.possessive(m.End)
+	}
+	return true
 }
