@@ -196,7 +196,7 @@ func (st *sent) patients(i int) []string { return st.subjectsOf(i, true) }
 func (st *sent) subjectsOf(i int, passive bool) []string {
 	for j := i - 1; j >= 0; j-- {
 		t := st.toks[j]
-		if clauseStops[t.Key] && !(t.Is("as") && j+1 < len(st.toks) && st.toks[j+1].Is("well")) {
+		if clauseStops[t.Key] && !(t.Is("as") && j+1 < len(st.toks) && st.toks[j+1].Is("well")) && !(t.Is("since") && j > 0 && st.toks[j-1].Is("has", "have", "had", "ever")) {
 			if t.Is("as", "after", "before", "since", "until", "when", "while") && st.pronounBetween(j, i) {
 				return st.pronoun(j)
 			}
@@ -290,6 +290,7 @@ func (st *sent) pronoun(j int) []string {
 func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 	wantPlace := p == schema.WithdrewFrom || p == schema.DeployedIn || p == schema.LocatedIn
 	start := i
+	viaPrep := "" // the preposition the object follows: a name right after it is the object
 	if len(preps) > 0 && !(len(preps) == 1 && preps[0] == "") {
 		found := false
 		for j := i; j < len(st.toks) && j < i+8; j++ {
@@ -298,7 +299,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 			}
 			for _, pr := range preps {
 				if pr != "" && st.matchPhrase(j, pr) {
-					start, found = j+len(strings.Fields(pr)), true
+					start, found, viaPrep = j+len(strings.Fields(pr)), true, strings.Fields(pr)[len(strings.Fields(pr))-1]
 					break
 				}
 			}
@@ -332,7 +333,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 		}
 		prep := st.prepBefore(m)
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
-		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") && st.skipDet(start) != m.Start {
+		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") && prep != viaPrep {
 			j = m.End - 1
 			continue
 		}
@@ -340,6 +341,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 			j = m.End
 			continue // "Iran's allies": the possessor is not the object
 		}
+		viaPrep = ""
 		if m.Kind == DemonymMention && m.End < len(st.toks) && st.isTitleAt(m.End) {
 			j = m.End - 1
 			continue
