@@ -76,6 +76,9 @@ func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Mod
 		st.d.dateAndCounts(st, &s, trigger)
 	}
 	st.out = append(st.out, s)
+	if (p == schema.Attacked || p == schema.Struck) && (mod == schema.Planned || mod == schema.Threat) {
+		st.threatOfPlan(subj, obj, trigger)
+	}
 }
 
 // mentionAt returns the mention covering token i, or nil.
@@ -204,6 +207,12 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 		}
 		if t.Is("it", "they") && st.at[j] < 0 && j >= i-4 {
 			return st.pronoun(j)
+		}
+		if t.Is("he", "she") && st.at[j] < 0 && j >= i-4 {
+			if id := st.d.antecedent(st.ms, j, schema.Person); id != "" {
+				return []string{id}
+			}
+			return nil
 		}
 		k := st.at[j]
 		if k < 0 {
@@ -347,8 +356,17 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 			continue
 		}
 		var ids []string
-		for _, g := range st.group(k) {
-			if g.Inner {
+		g := st.group(k)
+		last := g[len(g)-1]
+		// "groups used by Iran-backed militias, including Kataib Hezbollah
+		// and Kataib Sayyid al-Shuhada": the named members too.
+		if last.Kind == CollectiveMention && last.End+2 < len(st.toks) && st.toks[last.End].Text == "," && st.toks[last.End+1].Is("including") {
+			if k2 := st.mk(st.skipDet(last.End + 2)); k2 >= 0 {
+				g = append(g, st.group(k2)...)
+			}
+		}
+		for _, g := range g {
+			if g.Inner && g.Kind != NameMention {
 				continue
 			}
 			id := g.ID

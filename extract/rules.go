@@ -17,7 +17,7 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 	}
 	if j < len(st.toks) && st.toks[j].Is("of", "for", "to", "at", "in") {
 		k := j + 1
-		for k < len(st.toks) && determiners[st.toks[k].Key] {
+		for k < len(st.toks) && determiners[st.toks[k].Key] && st.mk(k) < 0 {
 			k++
 		}
 		if m := st.mentionAt(k); m != nil && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End)) {
@@ -505,7 +505,7 @@ func (st *sent) places() {
 	}
 }
 
-var placeAdjectives = wordSet("western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "northwestern", "northeastern", "southwestern", "southeastern", "semi", "autonomous", "semi-autonomous", "restive", "neighboring", "neighbouring", "nearby", "capital", "city", "province", "of", "iraqi", "syrian", "kurdish", "volatile", "oil-rich", "oil", "rich", "desert", "border", "so", "called", "so-called")
+var placeAdjectives = wordSet("compound", "complex", "headquarters", "facility", "base", "airport", "site", "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "northwestern", "northeastern", "southwestern", "southeastern", "semi", "autonomous", "semi-autonomous", "restive", "neighboring", "neighbouring", "nearby", "capital", "city", "province", "of", "iraqi", "syrian", "kurdish", "volatile", "oil-rich", "oil", "rich", "desert", "border", "so", "called", "so-called")
 
 // contains reports whether the gazetteer places b inside a (1), a inside b
 // (-1) or does not know (0).
@@ -824,6 +824,10 @@ func (st *sent) verbs() {
 			}
 		}
 		objs := st.objects(end, v.Predicate, v.ObjPreps)
+		if v.Predicate == schema.Threatened && len(objs) == 0 && end+1 < len(toks) && toks[end].Is("to") {
+			// "vowed to continue its fight against Israel"
+			objs = st.threatTarget(end+1, subs)
+		}
 		if v.Predicate == schema.Threatened && end < len(toks) && toks[end].Is("that") {
 			// "warned that the US would hit Iranian sites": the threat is
 			// against the object of what it says would happen.
@@ -1038,6 +1042,19 @@ func (st *sent) nouns() {
 			}
 		}
 		symmetric := p == schema.NegotiatedWith || p == schema.AgreedWith || p == schema.TruceWith
+		if p == schema.Attacked && end < len(toks) && toks[end].Is("between") && toks[i].Is("war", "wars", "fighting", "clashes", "conflict", "hostilities") {
+			// "the war between Israel and Iran": each attacked the other
+			if k := st.mk(st.skipDet(end + 1)); k >= 0 {
+				if g := st.group(k); len(g) >= 2 {
+					a, _ := st.actor(g[0])
+					b, _ := st.actor(g[1])
+					mod := st.modality(i, true)
+					st.emit(a, p, b, mod, "noun-between", i)
+					st.emit(b, p, a, mod, "noun-between", i)
+					continue
+				}
+			}
+		}
 		if symmetric {
 			// "talks between A and B"
 			if end < len(toks) && toks[end].Is("between") {
@@ -1275,12 +1292,32 @@ func (st *sent) orgApposition(m *Mention) {
 	y.Inner = true
 }
 
-// threatTarget finds the object of the first event verb of the clause that
-// starts at i: the target of a threat.
+// threatTarget finds the target of a threat in the clause that starts at
+// i: the object of its first violent verb or event noun ("that the US
+// would hit Iranian sites", "to continue its fight against Israel"), or the
+// subject of a threat phrase ("that American forces would face a harsh
+// response").
 func (st *sent) threatTarget(i int, subs []string) []string {
+	if t := st.threatPhraseSubject(i, subs); t != nil {
+		return t
+	}
 	for j := i; j < len(st.toks) && j < i+12; j++ {
 		if st.stop(j) || st.toks[j].Text == ";" {
 			return nil
+		}
+		if ns, n := st.d.x.lex.Nouns.At(st.toks, j); n > 0 && st.at[j] < 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || st.toks[j].Is("fight", "operations", "attacks") {
+			if n == 0 {
+				n = 1
+			}
+			var out []string
+			for _, o := range st.objects(j+n, schema.Attacked, []string{"against", "on", "targeting", "at"}) {
+				if !slicesHas(subs, o) {
+					out = append(out, o)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
 		}
 		vs, n := st.d.x.lex.Verbs.At(st.toks, j)
 		if n == 0 || st.at[j] >= 0 {
@@ -1413,4 +1450,56 @@ func (st *sent) agentModifier(m *Mention) bool {
 		return isCapsName(m.Text) || st.possessive(m.End)
 	}
 	return true
+}
+
+// threatPhrases are what a threatened party "would" do or undergo.
+var threatPhrases = wordSet("face", "pay", "held", "suffer", "regret", "punished", "targeted", "hit", "bear")
+
+// threatPhraseSubject reads "that America and Britain would pay a heavy
+// price", "Tehran would be held fully responsible": the clause's subject is
+// the one threatened.
+func (st *sent) threatPhraseSubject(i int, subs []string) []string {
+	var subj []string
+	for j := i; j < len(st.toks) && j < i+10; j++ {
+		t := st.toks[j]
+		if st.stop(j) || t.Text == ";" {
+			return nil
+		}
+		if k := st.mk(j); k >= 0 && subj == nil {
+			for _, g := range st.group(k) {
+				if id, tt := st.actor(g); tt.IsActor() && !slicesHas(subs, id) {
+					subj = append(subj, id)
+				}
+			}
+			j = st.ms[k].End - 1
+			for _, g := range st.group(k) {
+				j = max(j, g.End-1)
+			}
+			continue
+		}
+		if subj != nil && t.Is("would", "will") {
+			for q := j + 1; q < len(st.toks) && q < j+4; q++ {
+				if threatPhrases[st.toks[q].Key] {
+					return subj
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// threatOfPlan adds "X threatened Y" when X itself says it will or would
+// attack Y: "Harakat al-Nujaba said it would continue operations against
+// American forces".
+func (st *sent) threatOfPlan(subj, obj string, trigger int) {
+	for j := trigger - 1; j >= 0; j-- {
+		if !st.toks[j].Is("said", "says", "vowed", "vows", "warned", "warns", "pledged", "promised", "threatened", "announced", "declared") {
+			continue
+		}
+		if slicesHas(st.subjects(j), subj) {
+			st.emit(subj, schema.Threatened, obj, schema.Asserted, "planned-attack", j)
+		}
+		return
+	}
 }
