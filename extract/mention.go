@@ -297,7 +297,7 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 	toks := s.Tokens
 	lx := d.x.lex
 	for i := 0; i < len(toks); i++ {
-		if covered[i] || !toks[i].Upper() || toks[i].Kind != Word || toks[i].Key == "s" {
+		if covered[i] || !toks[i].Upper() || toks[i].Kind != Word || toks[i].Key == "s" || notNames[toks[i].Key] {
 			continue
 		}
 		// A title first: "Maj. Gen. Pat Ryder".
@@ -448,3 +448,8 @@ func trimName(s string) string {
 	s = strings.TrimSuffix(s, "'s")
 	return strings.TrimSuffix(s, "’s")
 }
+
+// notNames are capitalised words that never start a name: days, months.
+var notNames = wordSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")

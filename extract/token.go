@@ -90,6 +90,10 @@ func Tokenize(text string) []Token {
 		case isTokenRune(r):
 			kind = Word
 			i = scanWord(text, i)
+			// "HassanUS": a caption glued to the next word by lost spacing.
+			if j := gluedCaps(text[start:i]); j > 0 {
+				i = start + j
+			}
 			if isNumber(text[start:i]) {
 				kind = Number
 			}
@@ -324,4 +328,24 @@ func Split(text string, toks []Token) []Sentence {
 	}
 	emit(len(toks))
 	return out
+}
+
+// gluedCaps finds where a word made of a capitalised name and an all-caps
+// word run together ("HassanUS") splits; 0 when it does not.
+func gluedCaps(w string) int {
+	if len(w) < 6 || !isUpperASCII(w[0]) {
+		return 0
+	}
+	for j := 4; j < len(w)-1; j++ {
+		if w[j-1] >= 'a' && w[j-1] <= 'z' && isUpperASCII(w[j]) {
+			rest := w[j:]
+			for k := 0; k < len(rest); k++ {
+				if !isUpperASCII(rest[k]) {
+					return 0
+				}
+			}
+			return j
+		}
+	}
+	return 0
 }
