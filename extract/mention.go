@@ -305,7 +305,7 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 			if i+n < len(toks) && toks[i+n].Text == "." {
 				n++
 			}
-			if i+n < len(toks) && toks[i+n].Upper() && toks[i+n].Kind == Word && !covered[i+n] {
+			if i+n < len(toks) && toks[i+n].Upper() && toks[i+n].Kind == Word {
 				i += n - 1
 				continue
 			}
