@@ -19,8 +19,8 @@ import (
 // Floors of the extraction scores. They only ever go up: raise them when
 // the extractor gets better, never lower them to make a change pass.
 const (
-	samplesF1Floor        = 0.74
-	samplesPrecisionFloor = 0.88
+	samplesF1Floor        = 0.75
+	samplesPrecisionFloor = 0.90
 	devF1Floor            = 0.97
 	devPrecisionFloor     = 0.98
 )

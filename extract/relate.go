@@ -199,6 +199,14 @@ func (st *sent) patients(i int) []string { return st.subjectsOf(i, true) }
 func (st *sent) subjectsOf(i int, passive bool) []string {
 	for j := i - 1; j >= 0; j-- {
 		t := st.toks[j]
+		if t.Text == "," && st.onlyAdverbs(j+1, i) {
+			// jump over a parenthetical set off by commas right before the
+			// verb: ", led since October by Naim Qassem,"
+			if k := st.parenthetical(j); k >= 0 {
+				j = k
+				continue
+			}
+		}
 		if clauseStops[t.Key] && !(t.Is("as") && j+1 < len(st.toks) && st.toks[j+1].Is("well")) && !(t.Is("since") && j > 0 && st.toks[j-1].Is("has", "have", "had", "ever")) {
 			if t.Is("as", "after", "before", "since", "until", "when", "while") && st.pronounBetween(j, i) {
 				return st.pronoun(j)
@@ -207,6 +215,13 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 		}
 		if t.Is("it", "they") && st.at[j] < 0 && j >= i-4 {
 			return st.pronoun(j)
+		}
+		if t.Is("we") && st.at[j] < 0 && j >= i-4 {
+			// "We will target American bases," the group said.
+			if id := st.speaker(); id != "" {
+				return []string{id}
+			}
+			return nil
 		}
 		if t.Is("he", "she") && st.at[j] < 0 && j >= i-4 {
 			if id := st.d.antecedent(st.ms, j, schema.Person); id != "" {
@@ -636,4 +651,62 @@ func (st *sent) relativeClauses() {
 		}
 		i = end - 1
 	}
+}
+
+// speaker returns who the sentence quotes: the actor next to its reporting
+// verb ("..., X said", "said X", "X told reporters").
+func (st *sent) speaker() string {
+	for j, t := range st.toks {
+		if !t.Is("said", "says", "told", "added", "stated", "announced", "warned", "insisted", "declared") {
+			continue
+		}
+		if m := st.mentionAt(j + 1); m != nil && m.Start == j+1 {
+			if id, tt := st.actor(m); tt.IsActor() {
+				return id
+			}
+		}
+		for q := j - 1; q >= 0 && q >= j-4; q-- {
+			if m := st.mentionAt(q); m != nil {
+				if id, tt := st.actor(m); tt.IsActor() {
+					return id
+				}
+				break
+			}
+			if st.toks[q].Text == "\"" || st.toks[q].Text == "”" {
+				break
+			}
+		}
+	}
+	return ""
+}
+
+// parenthetical returns the index of the comma that opens a parenthetical
+// phrase closed by the comma at j (a participle, relative clause or
+// apposition after a name), or -1.
+func (st *sent) parenthetical(j int) int {
+	for k := j - 1; k > 0 && k >= j-16; k-- {
+		if st.toks[k].Text != "," {
+			continue
+		}
+		if k+1 >= j || st.mk(k-1) < 0 {
+			return -1
+		}
+		n := st.toks[k+1]
+		if n.Is("which", "who", "whose", "led", "backed", "known", "based", "headed", "founded", "supported", "a", "an", "the", "another", "one") {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// onlyAdverbs reports whether tokens [a, b) are lower-case words with no
+// mention: auxiliaries and adverbs between a subject and its verb.
+func (st *sent) onlyAdverbs(a, b int) bool {
+	for q := a; q < b; q++ {
+		if st.toks[q].Kind != Word || st.toks[q].Upper() || st.at[q] >= 0 {
+			return false
+		}
+	}
+	return b-a <= 3
 }

@@ -11,6 +11,11 @@ import (
 // or organisation right before the role ("Iraqi Prime Minister",
 // "Hezbollah leader", "NATO's Supreme Allied Commander").
 func (st *sent) roleTarget(i, n int) (string, bool) {
+	for q := i; q < i+n && q < len(st.toks); q++ {
+		if st.toks[q].Is("militia", "militant", "rebel", "opposition", "faction", "insurgent", "jihadist") {
+			return "", false // "militia leader": of a militia, whatever state is named
+		}
+	}
 	j := i + n
 	for j < len(st.toks) && st.toks[j].Text == "." {
 		j++
@@ -1453,7 +1458,10 @@ func (st *sent) agentModifier(m *Mention) bool {
 }
 
 // threatPhrases are what a threatened party "would" do or undergo.
-var threatPhrases = wordSet("face", "pay", "held", "suffer", "regret", "punished", "targeted", "hit", "bear")
+var threatPhrases = wordSet("face", "pay", "suffer", "regret", "bear")
+
+// passiveThreats are threat phrases after "be": "would be held responsible".
+var passiveThreats = wordSet("held", "punished", "targeted", "hit", "struck", "attacked", "made")
 
 // threatPhraseSubject reads "that America and Britain would pay a heavy
 // price", "Tehran would be held fully responsible": the clause's subject is
@@ -1479,7 +1487,8 @@ func (st *sent) threatPhraseSubject(i int, subs []string) []string {
 		}
 		if subj != nil && t.Is("would", "will") {
 			for q := j + 1; q < len(st.toks) && q < j+4; q++ {
-				if threatPhrases[st.toks[q].Key] {
+				k := st.toks[q].Key
+				if threatPhrases[k] || passiveThreats[k] && st.toks[q-1].Is("be") {
 					return subj
 				}
 			}
@@ -1501,5 +1510,14 @@ func (st *sent) threatOfPlan(subj, obj string, trigger int) {
 			st.emit(subj, schema.Threatened, obj, schema.Asserted, "planned-attack", j)
 		}
 		return
+	}
+	// A quote before its attribution: "We will target American bases," the group said.
+	if st.speaker() == subj {
+		for j := trigger + 1; j < len(st.toks); j++ {
+			if st.toks[j].Is("said", "says", "vowed", "warned", "told", "added", "declared") {
+				st.emit(subj, schema.Threatened, obj, schema.Asserted, "planned-attack", j)
+				return
+			}
+		}
 	}
 }
