@@ -242,12 +242,16 @@ func isCapsName(s string) bool {
 }
 
 // longest finds the longest name starting at toks[i]; it returns the node
-// and the number of tokens matched.
+// and the number of tokens matched, counting the hyphens and dots inside
+// the name that matching skips ("al-Kadhimi", "U.S.").
 func (tr *trie) longest(toks []Token, i int) (*trieNode, int) {
 	n := tr.root
 	var best *trieNode
 	bestLen := 0
 	for j := i; j < len(toks); j++ {
+		if j > i && skippable(toks[j]) {
+			continue
+		}
 		c := n.next[toks[j].Key]
 		if c == nil {
 			break
@@ -258,6 +262,12 @@ func (tr *trie) longest(toks []Token, i int) (*trieNode, int) {
 		}
 	}
 	return best, bestLen
+}
+
+// skippable reports whether matching ignores the token: a hyphen or dot
+// inside a name.
+func skippable(t Token) bool {
+	return t.Kind == Punct && !t.Space && (t.Text == "-" || t.Text == "." || t.Text == "‐" || t.Text == "–")
 }
 
 func (n *trieNode) accepts(toks []Token) bool {
@@ -273,10 +283,15 @@ func (v trieVal) matches(toks []Token) bool {
 	if v.exact == nil {
 		return true
 	}
-	for k, t := range toks {
+	k := 0
+	for j, t := range toks {
+		if j > 0 && skippable(t) {
+			continue
+		}
 		if k >= len(v.exact) || strings.ReplaceAll(t.Text, ".", "") != v.exact[k] {
 			return false
 		}
+		k++
 	}
 	return true
 }

@@ -87,16 +87,6 @@ func (d *docState) spanText(s Sentence, i, j int) string {
 func (d *docState) findMentions(si int) []*Mention {
 	s := d.sents[si]
 	toks := s.Tokens
-	// Matching skips hyphens and dots; idx maps view positions to tokens.
-	var view []Token
-	var idx []int
-	for i, t := range toks {
-		if t.Kind == Punct && (t.Text == "-" || t.Text == "." || t.Text == "‐") && i > 0 && !t.Space {
-			continue
-		}
-		view = append(view, t)
-		idx = append(idx, i)
-	}
 	var out []*Mention
 	covered := make([]bool, len(toks))
 	add := func(m *Mention) {
@@ -106,41 +96,32 @@ func (d *docState) findMentions(si int) []*Mention {
 		m.Text = d.spanText(s, m.Start, m.End)
 		out = append(out, m)
 	}
-	lx := d.x.lex
-	for v := 0; v < len(view); {
-		i := idx[v]
+	for i := 0; i < len(toks); {
 		// Collective actors first: "Iran-backed militias", "pro-Iran factions".
 		if m, n := d.collective(s, i); m != nil {
 			add(m)
-			for v < len(view) && idx[v] < i+n {
-				v++
-			}
+			i += n
 			continue
 		}
-		node, n := d.x.gaz.names.longest(view, v)
-		if node != nil && !d.commonWordMatch(view[v:v+n]) {
+		if node, n := d.x.gaz.names.longest(toks, i); node != nil && !d.commonWordMatch(toks[i:i+n]) {
 			e := d.x.gaz.entries[node.vals[0].entry]
-			end := idx[v+n-1] + 1
-			// "Baghdad's international airport" may match; a trailing 's never ends a name.
-			add(&Mention{Start: i, End: end, ID: e.ID, Type: e.Type, Kind: NameMention, Metonym: e.Metonym})
-			v += n
+			add(&Mention{Start: i, End: i + n, ID: e.ID, Type: e.Type, Kind: NameMention, Metonym: e.Metonym})
+			i += n
 			continue
 		}
-		if id, ok := d.names[view[v].Key]; ok && view[v].Upper() {
+		if id, ok := d.names[toks[i].Key]; ok && toks[i].Upper() {
 			add(&Mention{Start: i, End: i + 1, ID: id, Type: d.typeOf(id), Kind: NameMention})
-			v++
+			i++
 			continue
 		}
-		if node, n := d.x.gaz.demos.longest(view, v); node != nil && view[v].Upper() {
+		if node, n := d.x.gaz.demos.longest(toks, i); node != nil && toks[i].Upper() {
 			e := d.x.gaz.entries[node.vals[0].entry]
-			end := idx[v+n-1] + 1
-			add(&Mention{Start: i, End: end, ID: e.ID, Type: e.Type, Kind: DemonymMention})
-			v += n
+			add(&Mention{Start: i, End: i + n, ID: e.ID, Type: e.Type, Kind: DemonymMention})
+			i += n
 			continue
 		}
-		v++
+		i++
 	}
-	_ = lx
 	sortMentions(out)
 	out = d.newNames(si, out, covered)
 	sortMentions(out)

@@ -421,7 +421,7 @@ func (st *sent) isRoleAt(i int) bool {
 
 func (st *sent) roleLen(i int) int {
 	for k := i; k < len(st.toks) && k < i+2; k++ {
-		if rs, n := st.d.x.lex.Roles.At(st.toks, k); n > 0 && len(rs) > 0 {
+		if rs, n := st.roleAt(k); n > 0 && len(rs) > 0 {
 			return k - i + n
 		}
 		if st.toks[k].Kind != Word || st.at[k] >= 0 || !st.toks[k].Is("top", "senior", "former", "deputy", "acting", "chief", "military", "foreign", "defense", "defence") {
@@ -511,7 +511,7 @@ func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
 	// A present-tense verb after "until", "unless", "once", "before": not yet.
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		if st.toks[j].Is("until", "unless", "once", "before", "when", "whether") {
-			if vs, n := st.d.x.lex.Verbs.At(st.toks, i); n > 0 && (vs[0].Form == Base || vs[0].Form == Third) {
+			if vs, n := st.verbAt(i); n > 0 && (vs[0].Form == Base || vs[0].Form == Third) {
 				return schema.Hypothetical
 			}
 		}
@@ -592,7 +592,7 @@ func (st *sent) adjective(i int) bool {
 	if locPreps[t.Key] || clauseStops[t.Key] || t.Is("of", "by", "on", "against", "with", "targeting", "and", "or", "it", "they", "that", "which", "who", "what", "for", "said") {
 		return false
 	}
-	_, n := st.d.x.lex.Verbs.At(st.toks, i)
+	_, n := st.verbAt(i)
 	return n == 0
 }
 
@@ -710,3 +710,9 @@ func (st *sent) onlyAdverbs(a, b int) bool {
 	}
 	return b-a <= 3
 }
+
+func (st *sent) verbAt(i int) ([]Verb, int) { return st.d.x.lex.Verbs.At(st.toks, i) }
+
+func (st *sent) nounAt(i int) ([]EventNoun, int) { return st.d.x.lex.Nouns.At(st.toks, i) }
+
+func (st *sent) roleAt(i int) ([]Role, int) { return st.d.x.lex.Roles.At(st.toks, i) }

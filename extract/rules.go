@@ -75,7 +75,6 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 // appositions after them ("X, a spokesman for Y", "X the Iraqi prime
 // minister").
 func (st *sent) roles() {
-	lx := st.d.x.lex
 	for _, m := range st.ms {
 		st.orgApposition(m)
 	}
@@ -147,7 +146,7 @@ func (st *sent) roles() {
 			if st.toks[q].Text == "," || st.toks[q].Text == "." {
 				break
 			}
-			rs, n := lx.Roles.At(st.toks, q)
+			rs, n := st.roleAt(q)
 			if n == 0 {
 				continue
 			}
@@ -169,7 +168,7 @@ func (st *sent) asRole() {
 		if !st.toks[i].Is("as") || !st.toks[i+1].Is("the", "a", "an") {
 			continue
 		}
-		rs, n := st.d.x.lex.Roles.At(st.toks, i+2)
+		rs, n := st.roleAt(i + 2)
 		if n == 0 {
 			continue
 		}
@@ -713,13 +712,12 @@ func (st *sent) emitCount(subj string, p schema.Predicate, obj string, mod schem
 // verbs applies the verb lexicon: active voice (subject, verb, object) and
 // passive voice (patient, be, participle, by agent / in an agent's strike).
 func (st *sent) verbs() {
-	lx := st.d.x.lex
 	toks := st.toks
 	for i := 0; i < len(toks); i++ {
 		if toks[i].Kind != Word || toks[i].Upper() && i > 0 {
 			continue
 		}
-		vs, n := lx.Verbs.At(toks, i)
+		vs, n := st.verbAt(i)
 		if n == 0 || st.at[i] >= 0 {
 			continue
 		}
@@ -743,14 +741,14 @@ func (st *sent) verbs() {
 			continue // "16 were killed and 25 wounded": an elliptical passive
 		}
 		if v.Form == Third || v.Form == Base {
-			if _, nn := lx.Nouns.At(toks, i); nn > 0 && i > 0 && (st.at[i-1] >= 0 || st.nounModifier(i-1) || nounPreps[toks[i-1].Key]) {
+			if _, nn := st.nounAt(i); nn > 0 && i > 0 && (st.at[i-1] >= 0 || st.nounModifier(i-1) || nounPreps[toks[i-1].Key]) {
 				continue // "US-Israeli strikes", "drone attacks"
 			}
 		}
 		if v.Form == Third && strings.HasSuffix(toks[i].Key, "s") {
 			// "revive talks", "militia targets": a plural event noun unless
 			// its subject stands right before it ("Iran attacks US bases").
-			if _, nn := lx.Nouns.At(toks, i); nn > 0 && (i == 0 || st.at[i-1] < 0 && !(i > 1 && st.at[i-2] >= 0 && toks[i-1].Kind == Word && !toks[i-1].Upper())) {
+			if _, nn := st.nounAt(i); nn > 0 && (i == 0 || st.at[i-1] < 0 && !(i > 1 && st.at[i-2] >= 0 && toks[i-1].Kind == Word && !toks[i-1].Upper())) {
 				continue
 			}
 		}
@@ -904,7 +902,6 @@ type agent struct {
 // agents finds the doers of a passive verb: "by X", "in X strikes", "in a
 // drone strike carried out by X".
 func (st *sent) agents(from int) []agent {
-	lx := st.d.x.lex
 	var out []agent
 	for j := from; j < len(st.toks) && j < from+14; j++ {
 		t := st.toks[j]
@@ -928,7 +925,7 @@ func (st *sent) agents(from int) []agent {
 					}
 				}
 				for p := from; p < j; p++ {
-					if ns, n := lx.Nouns.At(st.toks, p); n > 0 && (ns[0].Predicate == schema.Struck || ns[0].Predicate == schema.Attacked) {
+					if ns, n := st.nounAt(p); n > 0 && (ns[0].Predicate == schema.Struck || ns[0].Predicate == schema.Attacked) {
 						for a := range out {
 							out[a].strike = true
 						}
@@ -946,7 +943,7 @@ func (st *sent) agents(from int) []agent {
 			if k := st.mk(q); k >= 0 {
 				g := st.group(k)
 				last := g[len(g)-1]
-				if ns, n := lx.Nouns.At(st.toks, st.skipMods(last.End)); n > 0 && (ns[0].Predicate == schema.Struck || ns[0].Predicate == schema.Attacked) {
+				if ns, n := st.nounAt(st.skipMods(last.End)); n > 0 && (ns[0].Predicate == schema.Struck || ns[0].Predicate == schema.Attacked) {
 					for _, m := range g {
 						if id, t := st.actor(m); t.IsActor() {
 							out = append(out, agent{id: id, strike: true})
@@ -964,7 +961,7 @@ func (st *sent) agents(from int) []agent {
 // "missile", "retaliatory".
 func (st *sent) skipMods(i int) int {
 	for i < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && st.toks[i].Is("drone", "missile", "air", "rocket", "retaliatory", "military", "precision") {
-		if _, n := st.d.x.lex.Nouns.At(st.toks, i); n > 0 {
+		if _, n := st.nounAt(i); n > 0 {
 			return i
 		}
 		i++
@@ -984,8 +981,8 @@ func (st *sent) truces() {
 		// the attack noun after it
 		var objs []string
 		for q := i + 1; q < len(toks) && q < i+6; q++ {
-			if ns, n := st.d.x.lex.Nouns.At(toks, q); n > 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || toks[q].Is("operations", "attacks", "shellings", "shelling", "bombing") {
-				_, n := st.d.x.lex.Nouns.At(toks, q)
+			if ns, n := st.nounAt(q); n > 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || toks[q].Is("operations", "attacks", "shellings", "shelling", "bombing") {
+				_, n := st.nounAt(q)
 				if n == 0 {
 					n = 1
 				}
@@ -1015,16 +1012,15 @@ func (st *sent) truces() {
 // nouns applies the event-noun lexicon: "attacks on X by Y", "a US drone
 // strike", "talks between A and B", "X conducted strikes on Y".
 func (st *sent) nouns() {
-	lx := st.d.x.lex
 	toks := st.toks
 	prevAgents := []string(nil)
 	for i := 0; i < len(toks); i++ {
-		ns, n := lx.Nouns.At(toks, i)
+		ns, n := st.nounAt(i)
 		if n == 0 || st.at[i] >= 0 || toks[i].Upper() && i > 0 {
 			continue
 		}
 		en := ns[0]
-		if _, vn := lx.Verbs.At(toks, i); vn > 0 && i > 0 && !determiners[toks[i-1].Key] && st.at[i-1] < 0 && !toks[i].Is("attacks", "strikes", "talks", "raids") && !strings.HasSuffix(toks[i].Key, "ion") {
+		if _, vn := st.verbAt(i); vn > 0 && i > 0 && !determiners[toks[i-1].Key] && st.at[i-1] < 0 && !toks[i].Is("attacks", "strikes", "talks", "raids") && !strings.HasSuffix(toks[i].Key, "ion") {
 			continue
 		}
 		end := i + n
@@ -1310,7 +1306,7 @@ func (st *sent) threatTarget(i int, subs []string) []string {
 		if st.stop(j) || st.toks[j].Text == ";" {
 			return nil
 		}
-		if ns, n := st.d.x.lex.Nouns.At(st.toks, j); n > 0 && st.at[j] < 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || st.toks[j].Is("fight", "operations", "attacks") {
+		if ns, n := st.nounAt(j); n > 0 && st.at[j] < 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || st.toks[j].Is("fight", "operations", "attacks") {
 			if n == 0 {
 				n = 1
 			}
@@ -1324,7 +1320,7 @@ func (st *sent) threatTarget(i int, subs []string) []string {
 				return out
 			}
 		}
-		vs, n := st.d.x.lex.Verbs.At(st.toks, j)
+		vs, n := st.verbAt(j)
 		if n == 0 || st.at[j] >= 0 {
 			continue
 		}
