@@ -17,8 +17,9 @@ import (
 // Extractor holds the loaded gazetteer and lexicon. It is safe for
 // concurrent use by several goroutines.
 type Extractor struct {
-	gaz *Gazetteer
-	lex *Lexicon
+	gaz    *Gazetteer
+	lex    *Lexicon
+	starts startIndex
 }
 
 // New loads the gazetteer (gazetteer/*.tsv) and the lexicon (lexicon/*.tsv)
@@ -33,7 +34,22 @@ func New(fsys fs.FS) (*Extractor, error) {
 		return nil, err
 	}
 	gaz.dropTitledAliases(lex)
-	return &Extractor{gaz: gaz, lex: lex}, nil
+	x := &Extractor{gaz: gaz, lex: lex, starts: startIndex{}}
+	for _, t := range []struct {
+		keys []string
+		bit  uint16
+	}{
+		{firstKeys(&lex.Verbs), startsVerb}, {firstKeys(&lex.Nouns), startsNoun},
+		{firstKeys(&lex.Roles), startsRole}, {firstKeys(&lex.Cues), startsCue},
+		{firstKeys(&lex.Militias), startsMilitia}, {firstKeys(&lex.Anaphors), startsAnaphor},
+		{trieKeys(gaz.names), startsName}, {trieKeys(gaz.demos), startsDemonym},
+	} {
+		x.starts.addTable(t.keys, t.bit)
+	}
+	lex.Verbs.bit, lex.Nouns.bit, lex.Roles.bit, lex.Cues.bit = startsVerb, startsNoun, startsRole, startsCue
+	lex.Militias.bit, lex.Anaphors.bit = startsMilitia, startsAnaphor
+	gaz.names.bit, gaz.demos.bit = startsName, startsDemonym
+	return x, nil
 }
 
 // Gazetteer returns the extractor's gazetteer.
@@ -51,6 +67,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 		lastOf: map[schema.EntityType]string{}, prevLast: map[schema.EntityType]string{},
 	}
 	toks := Tokenize(doc.Text)
+	x.starts.mark(toks)
 	d.sents = Split(doc.Text, toks)
 	d.ments = make([][]*Mention, len(d.sents))
 	for si := range d.sents {

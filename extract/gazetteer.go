@@ -167,6 +167,7 @@ func (g *Gazetteer) index() {
 // "al-Kadhimi", "al Kadhimi" and "Al-Kadhimi" are one key.
 type trie struct {
 	root *trieNode
+	bit  uint16 // this trie's bit in Token.starts
 }
 
 type trieNode struct {
@@ -245,6 +246,9 @@ func isCapsName(s string) bool {
 // and the number of tokens matched, counting the hyphens and dots inside
 // the name that matching skips ("al-Kadhimi", "U.S.").
 func (tr *trie) longest(toks []Token, i int) (*trieNode, int) {
+	if m := toks[i].starts; m&startsKnown != 0 && m&tr.bit == 0 {
+		return nil, 0
+	}
 	n := tr.root
 	var best *trieNode
 	bestLen := 0

@@ -69,6 +69,7 @@ type Lexicon struct {
 // phrases maps token-key sequences to values, for longest-match lookups.
 type phrases[V any] struct {
 	first map[string][]phrase[V] // by first key, longest first
+	bit   uint16                 // this table's bit in Token.starts
 }
 
 type phrase[V any] struct {
@@ -122,8 +123,11 @@ func equalKeys(a, b []string) bool {
 // At returns the values of the longest phrase starting at toks[i] and the
 // number of tokens it covers (hyphens inside count but are not matched).
 func (p *phrases[V]) At(toks []Token, i int) ([]V, int) {
-	if i >= len(toks) {
+	if i < 0 || i >= len(toks) {
 		return nil, 0
+	}
+	if m := toks[i].starts; m&startsKnown != 0 && m&p.bit == 0 {
+		return nil, 0 // no phrase of this table starts with the word
 	}
 	for _, ph := range p.first[toks[i].Key] {
 		j, k := i, 0
@@ -285,4 +289,52 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		}
 	}
 	return lx, nil
+}
+
+// Bits of Token.starts: which tables have a phrase or name that starts with
+// the token's key. Marking a document's tokens once turns most lookups of
+// the rules into a bit test.
+const (
+	startsKnown uint16 = 1 << iota
+	startsVerb
+	startsNoun
+	startsRole
+	startsCue
+	startsMilitia
+	startsAnaphor
+	startsName
+	startsDemonym
+)
+
+// startIndex maps a token key to the tables that have a phrase starting
+// with it.
+type startIndex map[string]uint16
+
+func (ix startIndex) addTable(keys []string, bit uint16) {
+	for _, k := range keys {
+		ix[k] |= bit
+	}
+}
+
+func firstKeys[V any](p *phrases[V]) []string {
+	keys := make([]string, 0, len(p.first))
+	for k := range p.first {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func trieKeys(t *trie) []string {
+	keys := make([]string, 0, len(t.root.next))
+	for k := range t.root.next {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// mark sets the starts bits of every token.
+func (ix startIndex) mark(toks []Token) {
+	for i := range toks {
+		toks[i].starts = ix[toks[i].Key] | startsKnown
+	}
 }

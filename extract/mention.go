@@ -157,7 +157,7 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 	lx := d.x.lex
 	// Most tokens can start no collective: a backer is capitalised or
 	// "pro"; otherwise the phrase starts with a militia noun or modifier.
-	if t := toks[i]; !t.Upper() && !t.Is("pro", "armed", "shiite", "shia", "resistance", "radical", "rogue", "paramilitary") && lx.Militias.first[t.Key] == nil {
+	if t := toks[i]; !t.Upper() && !t.Is("pro", "armed", "shiite", "shia", "resistance", "radical", "rogue", "paramilitary") && t.starts&startsMilitia == 0 && t.starts&startsKnown != 0 {
 		return nil, 0
 	}
 	j := i

@@ -8,17 +8,18 @@ import (
 
 // sent is one sentence with its mentions, as the relation rules see it.
 type sent struct {
-	d     *docState
-	si    int
-	s     Sentence
-	toks  []Token
-	ms    []*Mention
-	at    []int // token index → mention index, -1 where none
-	out   []schema.Statement
-	subj  string  // the main subject found, for pronouns in the next sentence
-	claim bool    // the sentence attributes its content to a source
-	cues  [][]Cue // modality cues starting at each token, with their lengths
-	cueN  []int
+	d         *docState
+	si        int
+	s         Sentence
+	toks      []Token
+	ms        []*Mention
+	at        []int // token index → mention index, -1 where none
+	out       []schema.Statement
+	subj      string  // the main subject found, for pronouns in the next sentence
+	claim     bool    // the sentence attributes its content to a source
+	claimDone bool    // claim is computed
+	cues      [][]Cue // modality cues starting at each token, with their lengths
+	cueN      []int
 	// the last verb the verb rule read, and its subjects, for a verb
 	// coordinated with it
 	lastVerb int
@@ -59,7 +60,7 @@ func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Mod
 	if !info.Allows(stT, obT) {
 		return
 	}
-	if mod == schema.Asserted && st.claim {
+	if mod == schema.Asserted && st.reported() {
 		mod = schema.Claimed
 	}
 	for _, o := range st.out {
@@ -559,7 +560,6 @@ func rank(m schema.Modality) int {
 
 // relate runs every rule over the sentence.
 func (st *sent) relate() {
-	st.claim = st.reported()
 	st.relativeClauses()
 	st.roles()
 	st.compounds()
@@ -573,10 +573,15 @@ func (st *sent) relate() {
 
 // reported reports whether the sentence attributes its content to a source.
 func (st *sent) reported() bool {
+	if st.claimDone {
+		return st.claim
+	}
+	st.claimDone = true
 	for j := range st.toks {
 		if cs, n := st.cueAt(j); n > 0 {
 			for _, c := range cs {
 				if c.Position == "reporting" {
+					st.claim = true
 					return true
 				}
 			}

@@ -27,6 +27,8 @@ type Token struct {
 	Kind  TokenKind
 	Space bool // whitespace precedes the token
 	Line  bool // a line break precedes the token
+
+	starts uint16 // which lexicon tables have a phrase starting here (startsKnown once set)
 }
 
 // Span returns the token's byte span.
