@@ -132,7 +132,6 @@ func run(docs []extract.Document, procs int, fn func(extract.Document) error) (t
 }
 
 type counts struct {
-	mu                         sync.Mutex
 	quads, stmts, ents, nqByte int64
 }
 
