@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/data"
-	"github.com/actorgraph/actorgraph/schema"
 )
 
 func TestDbg(t *testing.T) {
@@ -15,8 +14,10 @@ func TestDbg(t *testing.T) {
 		t.Skip()
 	}
 	x, _ := New(data.FS)
-	d := &docState{x: x, doc: Document{ID: "t", Text: s}, ents: map[string]*schema.Entity{}, names: map[string]string{}, lastOf: map[schema.EntityType]string{}}
-	d.sents = Split(s, Tokenize(s))
+	d := x.newDocState(Document{ID: "t", Text: s})
+	toks := Tokenize(s)
+	x.starts.mark(toks)
+	d.sents = Split(s, toks)
 	d.ments = make([][]*Mention, len(d.sents))
 	for si := range d.sents {
 		d.ments[si] = d.resolve(si, d.findMentions(si))

@@ -62,10 +62,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	if doc.ID == "" {
 		return out, fmt.Errorf("extract: document has no ID")
 	}
-	d := &docState{
-		x: x, doc: doc, ents: map[string]*schema.Entity{}, names: map[string]string{},
-		lastOf: map[schema.EntityType]string{}, prevLast: map[schema.EntityType]string{},
-	}
+	d := x.newDocState(doc)
 	toks := Tokenize(doc.Text)
 	x.starts.mark(toks)
 	d.sents = Split(doc.Text, toks)
@@ -237,6 +234,12 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			id := d.antecedent(ms, i, t)
 			if t == schema.Country {
 				id = d.antecedentCountry(toks, ms, i)
+				// "the government of Prime Minister X": X's country
+				if q := i + n; q+1 < len(toks) && toks[q].Is("of") {
+					if c := d.countryOfPersonAt(ms, q+1); c != "" {
+						id = c
+					}
+				}
 			}
 			if id == "" {
 				continue
@@ -309,4 +312,32 @@ func (d *docState) antecedent(ms []*Mention, i int, t schema.EntityType) string 
 		}
 	}
 	return d.prevLast[t]
+}
+
+func (x *Extractor) newDocState(doc Document) *docState {
+	return &docState{
+		x: x, doc: doc, ents: map[string]*schema.Entity{}, names: map[string]string{},
+		lastOf: map[schema.EntityType]string{}, prevLast: map[schema.EntityType]string{},
+	}
+}
+
+// countryOfPersonAt returns the country the gazetteer says the person named
+// at or after token i (past a title) serves, or "".
+func (d *docState) countryOfPersonAt(ms []*Mention, i int) string {
+	for _, m := range ms {
+		if m.Start < i || m.Start > i+4 || m.Type != schema.Person {
+			continue
+		}
+		e, ok := d.x.gaz.Entry(m.ID)
+		if !ok {
+			return ""
+		}
+		for _, key := range []string{"leaderOf", "officialOf"} {
+			if c := e.Fact(key); c != "" && d.typeOf(c) == schema.Country {
+				return c
+			}
+		}
+		return ""
+	}
+	return ""
 }

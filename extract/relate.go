@@ -287,7 +287,7 @@ func (st *sent) pronounBetween(a, b int) bool {
 func (st *sent) pronoun(j int) []string {
 	for k := len(st.ms) - 1; k >= 0; k-- {
 		m := st.ms[k]
-		if m.End > j || m.Inner {
+		if m.End > j || m.Inner || st.objectOfVerb(m) {
 			continue
 		}
 		if id, t := st.actor(m); t.IsActor() && t != schema.Person {
@@ -346,6 +346,9 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 		t := st.toks[j]
 		if clauseStops[t.Key] && !t.Is("as") || t.Is("which", "who", "saying", "citing", "said") || st.stop(j) {
 			break
+		}
+		if t.Text == "," && j+1 < len(st.toks) && strings.HasSuffix(st.toks[j+1].Key, "ing") && st.mk(j+1) < 0 {
+			break // ", killing two members of ...": a new clause
 		}
 		k := st.at[j]
 		if k < 0 {
@@ -721,3 +724,18 @@ func (st *sent) verbAt(i int) ([]Verb, int) { return st.d.x.lex.Verbs.At(st.toks
 func (st *sent) nounAt(i int) ([]EventNoun, int) { return st.d.x.lex.Nouns.At(st.toks, i) }
 
 func (st *sent) roleAt(i int) ([]Role, int) { return st.d.x.lex.Roles.At(st.toks, i) }
+
+// objectOfVerb reports whether a mention is the direct object of a verb
+// ("pressing the factions"): such a mention is rarely what a later "it"
+// or "they" refers to.
+func (st *sent) objectOfVerb(m *Mention) bool {
+	i := m.Start - 1
+	for i >= 0 && determiners[st.toks[i].Key] {
+		i--
+	}
+	if i < 0 || st.toks[i].Upper() {
+		return false
+	}
+	_, n := st.verbAt(i)
+	return n > 0
+}

@@ -257,7 +257,17 @@ func bestRole(rs []Role) Role {
 // markTitle marks demonym and organisation mentions inside a title as
 // inner, so they are not taken as subjects or objects of verbs.
 func (st *sent) markTitle(from, to int) {
-	for q := from - 3; q < to; q++ {
+	// the title's modifiers run back over names, possessives and modifiers
+	// ("top Iranian", "Iraq's caretaker"), never over a verb
+	for from > 0 && from > to-8 {
+		t := st.toks[from-1]
+		if st.at[from-1] >= 0 || st.possessive(from-1) || t.Is("top", "senior", "former", "deputy", "acting", "caretaker", "military", "chief") {
+			from--
+			continue
+		}
+		break
+	}
+	for q := from; q < to; q++ {
 		if m := st.mentionAt(q); m != nil && m.End <= to && m.Type != schema.Person {
 			m.Inner = true
 		}
@@ -745,6 +755,12 @@ func (st *sent) verbs() {
 				continue // "US-Israeli strikes", "drone attacks"
 			}
 		}
+		if (v.Form == Past || v.Form == Participle) && i+1 < len(toks) && (toks[i+1].starts&startsMilitia != 0 || toks[i+1].Is("groups", "men", "forces", "drones", "attack", "attacks", "conflict")) && st.at[i+1] < 0 {
+			continue // "armed groups", "armed men": an adjective
+		}
+		if (v.Form == Third || v.Form == Base) && i > 0 && st.pastVerb(i-1) {
+			continue // "struck targets": a noun after a finite verb
+		}
 		if v.Form == Third && strings.HasSuffix(toks[i].Key, "s") {
 			// "revive talks", "militia targets": a plural event noun unless
 			// its subject stands right before it ("Iran attacks US bases").
@@ -769,6 +785,9 @@ func (st *sent) verbs() {
 		}
 		if passive {
 			patients := st.patients(i)
+			if !st.patientNear(i) {
+				patients = nil // "Biden said the drone had been launched by ...": the drone, no actor
+			}
 			agents := st.agents(end)
 			if len(patients) == 0 || len(agents) == 0 {
 				i = end - 1
@@ -1137,7 +1156,15 @@ func (st *sent) skipDet(i int) int {
 // noun at i: "X conducted strikes", "X retaliated with strikes", "A and B
 // held the first round of talks".
 func (st *sent) lightSubject(i int) []string {
+	symmetric := false
+	if ns, n := st.nounAt(i); n > 0 {
+		info, _ := ns[0].Predicate.Info()
+		symmetric = info.Symmetric
+	}
 	for j := i - 1; j >= 0 && j >= i-7; j-- {
+		if st.toks[j].Is("in") && !symmetric {
+			return nil // "killed ... in an airstrike": no doer named
+		}
 		t := st.toks[j]
 		if t.Text == ":" || t.Text == "\"" || t.Text == "“" {
 			continue
@@ -1448,7 +1475,10 @@ func (st *sent) agentModifier(m *Mention) bool {
 		return false
 	}
 	if m.Type == schema.Country {
-		return isCapsName(m.Text) || st.possessive(m.End)
+		// "the Jordan attack" names a place; "US strikes", "White House
+		// airstrike", "Tehran's attack" name the doer
+		e, _ := st.d.x.gaz.Entry(m.ID)
+		return isCapsName(m.Text) || st.possessive(m.End) || e == nil || !strings.EqualFold(m.Text, e.Name)
 	}
 	return true
 }
@@ -1516,4 +1546,36 @@ func (st *sent) threatOfPlan(subj, obj string, trigger int) {
 			}
 		}
 	}
+}
+
+// pastVerb reports whether the token at i is the past form of a lexicon verb.
+func (st *sent) pastVerb(i int) bool {
+	for _, v := range func() []Verb { vs, _ := st.verbAt(i); return vs }() {
+		if v.Form == Past {
+			return true
+		}
+	}
+	return false
+}
+
+// patientNear reports whether the nearest mention before a passive verb at
+// i is its subject: nothing but auxiliaries, adverbs and a modifier noun
+// ("members of X were", "X personnel were") stands between them.
+func (st *sent) patientNear(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if st.at[j] >= 0 {
+			return true
+		}
+		t := st.toks[j]
+		if t.Is("said", "says", "told", "that", "which", "who", "and", "but") || t.Kind == Punct && t.Text != "-" && t.Text != ")" {
+			return false
+		}
+		if _, n := st.verbAt(j); n > 0 && !beAux[t.Key] {
+			return false
+		}
+		if i-j > 6 {
+			return false
+		}
+	}
+	return false
 }
