@@ -755,7 +755,7 @@ func (st *sent) verbs() {
 				continue // "US-Israeli strikes", "drone attacks"
 			}
 		}
-		if (v.Form == Past || v.Form == Participle) && i+1 < len(toks) && (toks[i+1].starts&startsMilitia != 0 || toks[i+1].Is("groups", "men", "forces", "drones", "attack", "attacks", "conflict")) && st.at[i+1] < 0 {
+		if (v.Form == Past || v.Form == Participle) && i+1 < len(toks) && (toks[i+1].starts&startsMilitia != 0 && v.Lemma == "arm" || toks[i+1].Is("groups", "men", "conflict", "clashes")) && st.at[i+1] < 0 {
 			continue // "armed groups", "armed men": an adjective
 		}
 		if (v.Form == Third || v.Form == Base) && i > 0 && st.pastVerb(i-1) {
