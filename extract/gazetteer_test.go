@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestGazetteerData checks the embedded gazetteer: it loads, and every ID
+// an attribute names exists.
+func TestGazetteerData(t *testing.T) {
+	x := testExtractor(t)
+	g := x.Gazetteer()
+	if g.Len() < 500 {
+		t.Errorf("gazetteer has %d entries, want hundreds", g.Len())
+	}
+	for _, e := range g.Entries() {
+		for key, ids := range e.Facts {
+			if key == "from" || key == "to" {
+				continue
+			}
+			for _, id := range ids {
+				if _, ok := g.Entry(id); !ok {
+					t.Errorf("%s: %s=%s names no entry", e.Source, key, id)
+				}
+			}
+		}
+		for _, id := range append(e.NoMerge, e.Metonym) {
+			if _, ok := g.Entry(id); id != "" && !ok {
+				t.Errorf("%s: %q names no entry", e.Source, id)
+			}
+		}
+	}
+}
+
+func TestGazetteerMatch(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		text string
+		want []string // "text=id" for each name mention
+	}{
+		{"Mustafa al-Kadhimi met Mustafa Al Kadhimi", []string{"Mustafa al-Kadhimi=mustafa-al-kadhimi", "Mustafa Al Kadhimi=mustafa-al-kadhimi"}},
+		{"Kata'ib Hizballah and Kataib Hezbollah", []string{"Kata'ib Hizballah=kataib-hezbollah", "Kataib Hezbollah=kataib-hezbollah"}},
+		{"the Iraqi parliament voted", []string{"Iraqi parliament=iraqi-parliament"}},
+		{"let us see what is done", nil},
+		{"US forces and IS fighters", []string{"US=united-states", "IS=islamic-state"}},
+		{"the Islamic Resistance in Iraq said", []string{"Islamic Resistance in Iraq=islamic-resistance-in-iraq"}},
+		{"the U.S. Embassy in Baghdad", []string{"U.S. Embassy in Baghdad=us-embassy-in-baghdad"}},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(tt.text)
+		x.starts.mark(toks)
+		var got []string
+		for i := 0; i < len(toks); {
+			node, n := x.gaz.names.longest(toks, i)
+			if node == nil {
+				i++
+				continue
+			}
+			e := x.gaz.entries[node.vals[0].entry]
+			got = append(got, tt.text[toks[i].Start:toks[i+n-1].End]+"="+e.ID)
+			i += n
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+func TestGazetteerErrors(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"columns", "a\tCountry\tA\n", "gazetteer x.tsv:1: 3 columns, want 5"},
+		{"type", "a\tPlanet\tA\t\t\n", `gazetteer x.tsv:1: unknown entity type "Planet"`},
+		{"duplicate", "a\tCountry\tA\t\t\na\tCountry\tA\t\t\n", `gazetteer x.tsv:2: ID "a" already defined at x.tsv:1`},
+		{"attribute", "a\tCountry\tA\t\tin\n", `gazetteer x.tsv:1: attribute "in" is not key=value`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadGazetteer(fstest.MapFS{"gazetteer/x.tsv": {Data: []byte(tt.data)}})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got %v, want %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzGazetteer(f *testing.F) {
+	f.Add("kataib-hezbollah\tArmedGroup\tKataib Hezbollah\tKH; Kata'ib Hizballah\tbackedBy=iran; nomerge=hezbollah|iraq\n")
+	f.Add("# comment\n\na\tCountry\tA\t\tdemonym=Ay|Ays\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		g, err := LoadGazetteer(fstest.MapFS{"gazetteer/x.tsv": {Data: []byte(data)}})
+		if err != nil {
+			return
+		}
+		for _, e := range g.Entries() {
+			if err := e.Entity.Validate(); err != nil {
+				t.Fatalf("accepted an invalid entry: %v", err)
+			}
+			if !strings.Contains(data, e.ID) {
+				t.Fatalf("entry %q not in the input", e.ID)
+			}
+		}
+	})
+}
