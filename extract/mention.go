@@ -370,8 +370,9 @@ func (d *docState) orgLike(toks []Token) bool {
 // being a stripped title), or "" when no cue supports one.
 func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.EntityType {
 	lx := d.x.lex
-	// An organisation head noun at the end.
-	if t, ok := lx.OrgHeads[toks[end-1].Key]; ok && end-start >= 2 {
+	// An organisation head noun at the end, after a word that names it
+	// ("Saraya Awliya al-Dam Brigades"), not a generic office ("Health Ministry").
+	if t, ok := lx.OrgHeads[toks[end-1].Key]; ok && end-start >= 2 && !genericOffice[toks[start].Key] {
 		return t
 	}
 	// A title or honorific before it.
@@ -434,3 +435,7 @@ func trimName(s string) string {
 var notNames = wordSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
+// genericOffice words make an organisation name generic: which country's
+// "Health Ministry" the text does not say.
+var genericOffice = wordSet("health", "foreign", "defense", "defence", "interior", "finance", "oil", "education", "justice", "security", "media", "information", "culture", "electricity", "trade", "planning", "the", "state", "national", "general", "central", "supreme", "joint", "special")

@@ -142,6 +142,21 @@ func (st *sent) prepBefore(m *Mention) string {
 
 // group returns the mentions coordinated with m: "A, B and C", "US-Israeli".
 func (st *sent) group(k int) []*Mention {
+	g := st.rawGroup(k)
+	if len(g) < 2 {
+		return g
+	}
+	// A list joined only by commas is no coordination ("According to the
+	// Health Ministry, Israeli strikes"): it needs an "and" or "or".
+	for q := g[0].End; q < g[len(g)-1].Start; q++ {
+		if st.toks[q].Is("and", "or") || st.toks[q].Text == "-" {
+			return g
+		}
+	}
+	return []*Mention{st.ms[k]}
+}
+
+func (st *sent) rawGroup(k int) []*Mention {
 	out := []*Mention{st.ms[k]}
 	for j := k - 1; j >= 0; j-- {
 		a, b := st.ms[j], out[0]
@@ -217,6 +232,11 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 		if t.Is("it", "they") && st.at[j] < 0 && j >= i-4 {
 			return st.pronoun(j)
 		}
+		if t.Is("said", "says", "told", "announced", "stated", "reported", "confirmed", "added") && st.at[j] < 0 && !(j+1 < len(st.toks) && st.toks[j+1].Is("to", "on", "in")) {
+			// "Saree said 73 strikes had killed five fighters": who said it
+			// is not who did it
+			break
+		}
 		if t.Is("we") && st.at[j] < 0 && j >= i-4 {
 			// "We will target American bases," the group said.
 			if id := st.speaker(); id != "" {
@@ -235,7 +255,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 			continue
 		}
 		m := st.ms[k]
-		if m.Inner {
+		if m.Inner || st.compoundModifier(m) {
 			j = m.Start
 			continue
 		}
@@ -355,9 +375,12 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 			continue
 		}
 		m := st.ms[k]
-		if m.Inner {
+		if m.Inner || st.compoundModifier(m) {
 			j = m.End - 1
 			continue
+		}
+		if j-start > 12 && !st.linkedTarget(start, j) {
+			break // too far from its verb to be its object
 		}
 		prep := st.prepBefore(m)
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
@@ -738,4 +761,23 @@ func (st *sent) objectOfVerb(m *Mention) bool {
 	}
 	_, n := st.verbAt(i)
 	return n > 0
+}
+
+// compoundModifier reports whether a mention only modifies a compound
+// adjective: "Iran-aligned", "US-led", "Iran-backed".
+func (st *sent) compoundModifier(m *Mention) bool {
+	e := m.End
+	return e+1 < len(st.toks) && st.toks[e].Text == "-" && !st.toks[e].Space &&
+		st.toks[e+1].Is("aligned", "backed", "led", "affiliated", "linked", "allied", "supported", "funded", "sponsored", "based", "made", "controlled", "run", "held", "owned")
+}
+
+// linkedTarget reports whether the words between a verb's object position
+// and a far mention link them: "sites used by", "positions affiliated with".
+func (st *sent) linkedTarget(a, b int) bool {
+	for q := a; q < b; q++ {
+		if targetLinks[st.toks[q].Key] {
+			return true
+		}
+	}
+	return false
 }

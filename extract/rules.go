@@ -119,7 +119,17 @@ func (st *sent) roles() {
 			if rs2, n2 := st.d.roleEndingAt(st.toks, i); n2 > 0 {
 				r2 := bestRole(rs2)
 				if t2, ok2 := st.roleTarget(i-n2, n2); ok2 && r2.Predicate != "" {
-					st.emit(m.ID, st.rolePredicate(r2, t2), t2, schema.Asserted, "role-title", m.Start)
+					p2 := st.rolePredicate(r2, t2)
+					if ok && t2 == target {
+						// "IRGC chief commander Major General X": one post,
+						// named by its strongest title
+						p1 := st.rolePredicate(r, target)
+						st.dropStatement(m.ID, target)
+						if roleRank(p1) > roleRank(p2) {
+							p2 = p1
+						}
+					}
+					st.emit(m.ID, p2, t2, schema.Asserted, "role-title", m.Start)
 				}
 				i -= n2
 			}
@@ -741,6 +751,12 @@ func (st *sent) verbs() {
 				}
 			}
 		}
+		if i > 0 && toks[i-1].Text == "-" && !toks[i-1].Space {
+			continue // "state-funded", "Iran-aligned": part of a compound adjective
+		}
+		if (v.Form == Base || v.Form == Third) && i+1 < len(toks) && toks[i+1].Is("of") {
+			continue // "head of UNAMI", "attacks of": a noun
+		}
 		if v.Lemma == "back" && v.Form == Base {
 			continue // "came back", "flown back": an adverb far more often than a verb
 		}
@@ -846,6 +862,13 @@ func (st *sent) verbs() {
 			}
 		}
 		objs := st.objects(end, v.Predicate, v.ObjPreps)
+		if info, _ := v.Predicate.Info(); !info.Event && v.Predicate != schema.BackedBy && len(objs) > 0 {
+			// "led a military coalition against the Houthis": a standing
+			// relation takes the object right after its verb
+			if k := st.mk(st.skipDet(st.skipAdj(end))); k < 0 || !slicesHas(objs, st.ms[k].ID) && !slicesHas(objs, st.actorID(st.ms[k])) {
+				objs = nil
+			}
+		}
 		if v.Predicate == schema.Threatened && len(objs) == 0 && end+1 < len(toks) && toks[end].Is("to") {
 			// "vowed to continue its fight against Israel"
 			objs = st.threatTarget(end+1, subs)
@@ -1172,7 +1195,7 @@ func (st *sent) lightSubject(i int) []string {
 		if st.at[j] >= 0 || clauseStops[t.Key] || t.Text == "," {
 			return nil
 		}
-		if lightVerbs[t.Key] {
+		if lightVerbs[t.Key] && (symmetric || !agreementVerbs[t.Key]) {
 			return st.subjects(j)
 		}
 	}
@@ -1578,4 +1601,36 @@ func (st *sent) patientNear(i int) bool {
 		}
 	}
 	return false
+}
+
+// agreementVerbs govern truces, talks and deals ("announced a truce",
+// "signed an agreement"), never attacks ("announced the killing of").
+var agreementVerbs = wordSet("announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed")
+
+func (st *sent) actorID(m *Mention) string { id, _ := st.actor(m); return id }
+
+// dropStatement removes the statements linking s to o found so far in the
+// sentence.
+func (st *sent) dropStatement(s, o string) {
+	kept := st.out[:0]
+	for _, x := range st.out {
+		if x.Subject != s || x.Object != o {
+			kept = append(kept, x)
+		}
+	}
+	st.out = kept
+}
+
+// roleRank orders the predicates a title can give: a leader's post beats
+// an official's.
+func roleRank(p schema.Predicate) int {
+	switch p {
+	case schema.LeaderOf:
+		return 3
+	case schema.SpokespersonFor:
+		return 2
+	case schema.OfficialOf:
+		return 1
+	}
+	return 0
 }
