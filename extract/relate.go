@@ -593,6 +593,7 @@ func (st *sent) relate() {
 	st.lists()
 	st.deployments()
 	st.verbs()
+	st.responsibility()
 	st.asRole()
 	st.nouns()
 }

@@ -58,6 +58,12 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		id, _ := st.actor(m)
 		return id, true
 	}
+	// "Nujaba, whose secretary-general Akram al-Kaabi": the name before "whose".
+	if k >= 1 && st.toks[k].Is("whose") && st.toks[k-1].Text == "," {
+		if m := st.mentionAt(k - 2); m != nil && m.Type != schema.Person && !m.Type.IsPlace() {
+			return st.actorID(m), true
+		}
+	}
 	// "its secretary-general, X": the group last named.
 	if k >= 0 && st.toks[k].Is("its") {
 		if id := st.d.antecedent(st.ms, k, schema.ArmedGroup); id != "" && id != defaultCollectiveID {
@@ -163,7 +169,7 @@ func (st *sent) roles() {
 			r := bestRole(rs)
 			target, ok := st.roleTarget(q, n)
 			if ok && r.Predicate != "" && k >= 0 {
-				st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-apposition", q)
+				st.emit(m.ID, st.indefiniteRole(st.rolePredicate(r, target), q, target), target, schema.Asserted, "role-apposition", q)
 				st.markInner(q, q+n+6)
 			}
 			break
@@ -352,6 +358,14 @@ func (st *sent) compounds() {
 				st.emit(y.ID, schema.LeaderOf, m.ID, st.modality(q+1, false), "led-by-person", q+1)
 			}
 		}
+		// "the US-led coalition against ISIS": a coalition formed to fight
+		if (m.Type == schema.Coalition || m.Type == schema.ArmedGroup) && e+1 < len(toks) && toks[e].Is("against", "fighting") {
+			if y := st.mentionAt(st.skipDet(e + 1)); y != nil && y.Start <= e+2 {
+				if yid, yt := st.actor(y); yt.IsActor() {
+					st.emit(m.ID, schema.Attacked, yid, schema.Asserted, "coalition-against", e)
+				}
+			}
+		}
 		// "The Houthis, backed by Iran, fired"
 		if q := e; q+3 < len(toks) && toks[q].Text == "," && toks[q+1].Is("backed", "supported", "funded", "armed") && toks[q+2].Is("by") {
 			if y := st.mentionAt(st.skipDet(q + 3)); y != nil && m.Type != schema.Person {
@@ -497,6 +511,25 @@ func (st *sent) places() {
 		}
 		st.emit(m.ID, schema.LocatedIn, n.ID, schema.Asserted, rule, m.End)
 	}
+	// "Tower 22, a logistics support base in northeast Jordan"
+	for _, a := range st.ms {
+		if a.Type != schema.Location && a.Type != schema.Facility || a.End+3 >= len(toks) || toks[a.End].Text != "," || !toks[a.End+1].Is("a", "an", "the") {
+			continue
+		}
+		for q := a.End + 2; q < len(toks) && q < a.End+9; q++ {
+			if toks[q].Text == "," || st.mk(q) >= 0 {
+				break
+			}
+			if toks[q].Is("in", "near", "outside") && toks[q-1].Is("base", "town", "city", "village", "district", "province", "outpost", "garrison", "airport", "port", "camp", "region", "facility", "site", "area", "compound") {
+				if toks[q].Is("in") {
+					if b := st.placeAfter(q + 1); b != nil && b.ID != a.ID {
+						st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-apposition", q)
+					}
+				}
+				break
+			}
+		}
+	}
 	// "Erbil, the capital of Iraq's Kurdistan Region"
 	for k := 0; k+1 < len(st.ms); k++ {
 		a := st.ms[k]
@@ -640,9 +673,30 @@ func (st *sent) lists() {
 }
 
 // deployments finds "about 2,500 U.S. troops in Iraq and 900 in
-// neighboring Syria", "US forces stationed in X".
+// neighboring Syria", "US forces stationed in X", "the United States keeps
+// about 2,500 troops in Iraq".
 func (st *sent) deployments() {
 	toks := st.toks
+	for i := 1; i+2 < len(toks); i++ {
+		if !toks[i].Is("keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have") {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j < i+4 && (toks[j].Kind == Number || toks[j].Is("about", "some", "around", "roughly", "nearly", "approximately", "more", "than", "over", "up", "to", "military")) {
+			j++
+		}
+		if j+1 >= len(toks) || !troopNouns[toks[j].Key] || j == i+1 || !toks[j+1].Is("in", "at", "to") {
+			continue
+		}
+		place := st.placeAfter(j + 2)
+		if place == nil {
+			continue
+		}
+		count, _ := st.countBefore(j)
+		for _, s := range st.subjects(i) {
+			st.emitCount(s, schema.DeployedIn, place.ID, st.modality(i, false), "deployed-keeps", i, count)
+		}
+	}
 	for k, m := range st.ms {
 		id, t := st.actor(m)
 		if t != schema.Country && t != schema.Coalition && t != schema.InternationalOrganization {
@@ -1295,6 +1349,26 @@ func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
 	return r.Predicate
 }
 
+// indefiniteRole adjusts the predicate of a role introduced by "a" or "one
+// of": "a senior commander of Harakat al-Nujaba" is one of its commanders,
+// a member, not its leader.
+func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string) schema.Predicate {
+	if p != schema.LeaderOf {
+		return p
+	}
+	j := roleStart - 1
+	for j >= 0 && st.toks[j].Is("senior", "top", "deputy", "prominent", "key", "local", "field", "military", "former", "veteran") {
+		j--
+	}
+	if j >= 0 && st.toks[j].Is("a", "an", "another") || roleStart > 0 && st.toks[roleStart-1].Is("deputy") {
+		if st.d.typeOf(target) == schema.Country {
+			return schema.OfficialOf
+		}
+		return schema.MemberOf
+	}
+	return p
+}
+
 // titleComma returns where a title set off by a comma before the name at
 // token i ends ("prime minister, Adel Abdul Mahdi"), skipping an honorific
 // ("Ayatollah"); 0 when there is none.
@@ -1633,4 +1707,51 @@ func roleRank(p schema.Predicate) int {
 		return 1
 	}
 	return 0
+}
+
+// responsibility reads accusations phrased as blame: "X holds Y
+// responsible", "X said Y bore full responsibility", "groups it said were
+// behind the attacks".
+func (st *sent) responsibility() {
+	toks := st.toks
+	for i, t := range toks {
+		switch {
+		case t.Is("holds", "held", "hold", "holding") && i+2 < len(toks):
+			k := st.mk(st.skipDet(i + 1))
+			if k < 0 {
+				continue
+			}
+			y := st.ms[k]
+			q := y.End
+			for q < len(toks) && q < y.End+3 && toks[q].Is("chiefly", "fully", "directly", "primarily", "solely") {
+				q++
+			}
+			if q < len(toks) && toks[q].Is("responsible", "accountable") {
+				for _, s := range st.subjects(i) {
+					st.emit(s, schema.Accused, st.actorID(y), st.modality(i, false), "holds-responsible", i)
+				}
+			}
+		case t.Is("bore", "bears", "bear") && i+2 < len(toks) && (toks[i+1].Is("responsibility") || toks[i+2].Is("responsibility")),
+			t.Is("behind") && i > 0 && beAux[toks[i-1].Key]:
+			// the one blamed: the mention before; the one blaming: who said it
+			var y *Mention
+			for q := i - 1; q >= 0 && q >= i-3; q-- {
+				if m := st.mentionAt(q); m != nil {
+					y = m
+					break
+				}
+			}
+			if y == nil {
+				continue
+			}
+			for q := y.Start - 1; q >= 0 && q >= y.Start-4; q-- {
+				if toks[q].Is("said", "says", "added", "stated", "insisted") {
+					for _, s := range st.subjects(q) {
+						st.emit(s, schema.Accused, st.actorID(y), schema.Asserted, "said-responsible", i)
+					}
+					break
+				}
+			}
+		}
+	}
 }
