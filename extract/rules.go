@@ -158,11 +158,17 @@ func (st *sent) roles() {
 		} else if !comma {
 			continue
 		}
-		for q := j; q < len(st.toks) && q < j+5; q++ {
+		for q := j; q < len(st.toks) && q < j+8; q++ {
 			if st.toks[q].Text == "," || st.toks[q].Text == "." {
 				break
 			}
 			rs, n := st.roleAt(q)
+			if n > 0 && q+n+1 < len(st.toks) && st.toks[q+n].Is("and") {
+				if rs2, n2 := st.roleAt(q + n + 1); n2 > 0 && roleRank(bestRole(rs2).Predicate) > roleRank(bestRole(rs).Predicate) {
+					q += n // "chief negotiator and spokesman": the second names the post
+					continue
+				}
+			}
 			if n == 0 {
 				continue
 			}
