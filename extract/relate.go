@@ -213,6 +213,16 @@ func (st *sent) subjects(i int) []string { return st.subjectsOf(i, false) }
 func (st *sent) patients(i int) []string { return st.subjectsOf(i, true) }
 
 func (st *sent) subjectsOf(i int, passive bool) []string {
+	// A relative clause: "the missile attack that struck Erbil" has the
+	// attack as subject (so no actor); "a US drone attack that killed" has
+	// the attack's doer; "the United States, which keeps" its antecedent.
+	r := i - 1
+	for r >= 0 && (beAux[st.toks[r].Key] || st.toks[r].Is("has", "have", "had", "also", "reportedly", "allegedly", "later", "then", "still")) {
+		r--
+	}
+	if r >= 1 && st.toks[r].Is("that", "which", "who") && !passive {
+		return st.antecedentNP(r)
+	}
 	for j := i - 1; j >= 0; j-- {
 		t := st.toks[j]
 		if t.Text == "," && st.onlyAdverbs(j+1, i) {
@@ -781,4 +791,40 @@ func (st *sent) linkedTarget(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// antecedentNP returns the actors of the noun phrase right before the
+// relative pronoun at r: "the United States, which", "a US drone attack
+// that", or none for "the missile attack that".
+func (st *sent) antecedentNP(r int) []string {
+	j := r - 1
+	if j >= 0 && st.toks[j].Text == "," {
+		j--
+	}
+	for ; j >= 0 && j >= r-6; j-- {
+		t := st.toks[j]
+		if k := st.at[j]; k >= 0 {
+			m := st.ms[k]
+			if m.Inner || st.compoundModifier(m) {
+				j = m.Start
+				continue
+			}
+			var ids []string
+			for _, g := range st.group(k) {
+				if id, tt := st.actor(g); tt.IsActor() {
+					ids = append(ids, id)
+				}
+			}
+			return ids
+		}
+		if determiners[t.Key] || t.Kind == Punct || locPreps[t.Key] || t.Is("of", "by", "on", "against") {
+			return nil
+		}
+		if _, n := st.verbAt(j); n > 0 && !st.afterDeterminer(j) {
+			if _, nn := st.nounAt(j); nn == 0 {
+				return nil
+			}
+		}
+	}
+	return nil
 }

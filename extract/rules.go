@@ -814,6 +814,9 @@ func (st *sent) verbs() {
 		if i > 0 && toks[i-1].Text == "-" && !toks[i-1].Space {
 			continue // "state-funded", "Iran-aligned": part of a compound adjective
 		}
+		if i > 1 && toks[i-2].Is("what") && toks[i-1].Is("he", "she", "it", "they", "we", "officials") {
+			continue // "what he called an unjustified attack": a hedge, no event
+		}
 		if (v.Form == Base || v.Form == Third) && i+1 < len(toks) && toks[i+1].Is("of") {
 			continue // "head of UNAMI", "attacks of": a noun
 		}
