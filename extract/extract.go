@@ -118,6 +118,17 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 	}
 	out := ms[:0]
 	for k, m := range ms {
+		if m.Kind == AnaphorMention && m.ID == "" {
+			// "the Iran-backed group": the last named group, else the collective
+			m.ID = d.antecedent(out, m.Start, schema.ArmedGroup)
+			if m.ID == "" || m.ID == defaultCollectiveID {
+				m.ID = m.Backer + "-backed-militias"
+				m.Kind = CollectiveMention
+				if _, ok := d.x.gaz.Entry(m.ID); !ok {
+					m.Canon = d.x.gaz.byID[m.Backer].Name + "-backed militias"
+				}
+			}
+		}
 		// "Popular Mobilization Forces (PMF)": the acronym names the same entity.
 		if k > 0 && m.Start >= 1 && toks[m.Start-1].Text == "(" && m.End < len(toks) && toks[m.End].Text == ")" && ms[k-1].End == m.Start-1 && m.End-m.Start == 1 {
 			prev := ms[k-1]
@@ -195,7 +206,10 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 		}
 		// bare "coalition" names the US-led coalition when no other coalition was named
 		if toks[i].Is("coalition") && !toks[i].Upper() && !(i+1 < len(toks) && toks[i+1].Is("of")) && !(i > 1 && toks[i-2].Text == "-") {
-			id := d.lastOf[schema.Coalition]
+			id := d.coalitionLedBy(ms, i)
+			if id == "" {
+				id = d.lastOf[schema.Coalition]
+			}
 			if id == "" {
 				id = defaultCoalitionID
 			}
@@ -335,6 +349,25 @@ func (d *docState) countryOfPersonAt(ms []*Mention, i int) string {
 		for _, key := range []string{"leaderOf", "officialOf"} {
 			if c := e.Fact(key); c != "" && d.typeOf(c) == schema.Country {
 				return c
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// coalitionLedBy resolves a bare "coalition" at token i to the coalition
+// the gazetteer says is run by a state named just before it in the
+// sentence ("Saudi Arabia, which led a military coalition").
+func (d *docState) coalitionLedBy(ms []*Mention, i int) string {
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.End > i || m.Type != schema.Country {
+			continue
+		}
+		for _, e := range d.x.gaz.Entries() {
+			if e.Type == schema.Coalition && slicesHas(e.Facts["operatedBy"], m.ID) {
+				return e.ID
 			}
 		}
 		return ""

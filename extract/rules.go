@@ -312,6 +312,9 @@ func (st *sent) markInner(from, to int) {
 func (st *sent) compounds() {
 	toks := st.toks
 	for k, m := range st.ms {
+		if m.Kind == AnaphorMention && m.Backer != "" {
+			st.emit(m.ID, schema.BackedBy, m.Backer, schema.Asserted, "anaphor-backer", m.Start)
+		}
 		if m.Kind == CollectiveMention && m.Backer != "" {
 			st.emit(m.ID, schema.BackedBy, m.Backer, schema.Asserted, "collective-backer", m.Start)
 			// "a group of Iran-backed militants, calling themselves X"
