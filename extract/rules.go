@@ -45,6 +45,17 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 	}
 	// Before the role: "Iraqi", "U.S.", "Hezbollah", "NATO's", "top Iranian".
 	k := i - 1
+	if k >= 0 && st.toks[k].Is("government", "state") && st.at[k] < 0 {
+		// "government spokesman Basim al-Awadi": the state in context
+		if k > 0 && st.mk(k-1) >= 0 {
+			if m := st.mentionAt(k - 1); m.Type == schema.Country || m.Metonym != "" {
+				return st.actorID(m), true
+			}
+		}
+		if c := st.contextCountry(k); c != "" {
+			return c, true
+		}
+	}
 	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners[st.toks[k].Key] && st.adjective(k) {
 		if st.toks[k].Is("militia", "militant", "rebel", "opposition", "tribal", "resistance", "faction", "insurgent", "jihadist", "paramilitary") {
 			return "", false // "Iraqi militia leader": a leader of a militia, not of Iraq
@@ -917,9 +928,13 @@ func (st *sent) verbs() {
 			continue
 		}
 		// Truce: "agreed to stop attacks targeting X".
-		if info, _ := v.Predicate.Info(); info.Symmetric && end < len(toks) && toks[end].Is("between") {
+		btw := end
+		for btw < len(toks) && btw < end+4 && !toks[btw].Is("between") && toks[btw].Kind != Punct {
+			btw++ // "agreed in April 2022 between the coalition and the rebels"
+		}
+		if info, _ := v.Predicate.Info(); info.Symmetric && btw < len(toks) && toks[btw].Is("between") {
 			// "a ceasefire agreed between Israel and the Lebanese government"
-			if k := st.mk(st.skipDet(end + 1)); k >= 0 {
+			if k := st.mk(st.skipDet(btw + 1)); k >= 0 {
 				if g := st.group(k); len(g) >= 2 {
 					a, _ := st.actor(g[0])
 					b, _ := st.actor(g[1])
@@ -1409,10 +1424,10 @@ func (st *sent) orgApposition(m *Mention) {
 		return
 	}
 	j += 2
-	for j < len(st.toks) && j < m.End+5 && st.toks[j].Kind == Word && !st.toks[j].Upper() && !st.toks[j].Is("member", "faction", "part", "wing", "branch", "affiliate", "component", "of") {
+	for j < len(st.toks) && j < m.End+5 && st.toks[j].Kind == Word && !st.toks[j].Upper() && !st.toks[j].Is("member", "faction", "part", "wing", "branch", "affiliate", "component", "backbone", "core", "arm", "offshoot", "unit", "brigade", "of") {
 		j++
 	}
-	if j+1 >= len(st.toks) || !st.toks[j].Is("member", "faction", "part", "wing", "branch", "affiliate", "component") {
+	if j+1 >= len(st.toks) || !st.toks[j].Is("member", "faction", "part", "wing", "branch", "affiliate", "component", "backbone", "core", "arm", "offshoot", "unit", "brigade") {
 		return
 	}
 	j++
@@ -1766,4 +1781,23 @@ func (st *sent) responsibility() {
 			}
 		}
 	}
+}
+
+// contextCountry returns the state a sentence is about at token i: the
+// nearest state (or capital standing for one) named before i, else the one
+// named last before the sentence.
+func (st *sent) contextCountry(i int) string {
+	for k := len(st.ms) - 1; k >= 0; k-- {
+		m := st.ms[k]
+		if m.End > i {
+			continue
+		}
+		if id, t := st.actor(m); t == schema.Country {
+			return id
+		}
+	}
+	if n := st.d.recentMark; n > 0 {
+		return st.d.recent[n-1]
+	}
+	return ""
 }
