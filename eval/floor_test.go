@@ -21,6 +21,8 @@ import (
 const (
 	samplesF1Floor        = 0.75
 	samplesPrecisionFloor = 0.91
+	holdoutF1Floor        = 0.53
+	holdoutPrecisionFloor = 0.88
 	devF1Floor            = 0.97
 	devPrecisionFloor     = 0.98
 )
@@ -91,6 +93,34 @@ func TestSamplesFloor(t *testing.T) {
 	res := score(t, ents, gold, extractAll(t, docs))
 	if res.Facts.F1 < samplesF1Floor || res.Facts.Precision < samplesPrecisionFloor {
 		t.Errorf("samples: facts F1 %.3f (floor %.2f), precision %.3f (floor %.2f)", res.Facts.F1, samplesF1Floor, res.Facts.Precision, samplesPrecisionFloor)
+	}
+}
+
+// TestHoldoutFloor scores data/holdout, a set written without looking at the
+// extractor, in the styles of other outlets: the team's best estimate of
+// how it does on text nobody tuned for.
+func TestHoldoutFloor(t *testing.T) {
+	dir := filepath.Join("..", "data", "holdout")
+	files, _ := filepath.Glob(filepath.Join(dir, "texts", "*.txt"))
+	if len(files) == 0 {
+		t.Fatal("no holdout texts")
+	}
+	sort.Strings(files)
+	var docs []extract.Document
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, extract.Document{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
+	}
+	ents, err := os.ReadFile(filepath.Join(dir, "entities.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := score(t, ents, os.DirFS(filepath.Join(dir, "gold")), extractAll(t, docs))
+	if res.Facts.F1 < holdoutF1Floor || res.Facts.Precision < holdoutPrecisionFloor {
+		t.Errorf("holdout: facts F1 %.3f (floor %.2f), precision %.3f (floor %.2f)", res.Facts.F1, holdoutF1Floor, res.Facts.Precision, holdoutPrecisionFloor)
 	}
 }
 
