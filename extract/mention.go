@@ -33,18 +33,19 @@ type Mention struct {
 
 // docState is the per-document working state of an extraction.
 type docState struct {
-	x          *Extractor
-	doc        Document
-	sents      []Sentence
-	ments      [][]*Mention // per sentence, by start
-	ents       map[string]*schema.Entity
-	order      []string
-	names      map[string]string // extra names defined in the document (acronyms, surnames) → ID
-	lastOf     map[schema.EntityType]string
-	prevLast   map[schema.EntityType]string // lastOf before the current sentence
-	lastSubj   string                       // the last sentence subject, for pronouns
-	recent     []string                     // countries in the order last mentioned, most recent last
-	recentMark int                          // len(recent) before the current sentence
+	x            *Extractor
+	doc          Document
+	sents        []Sentence
+	ments        [][]*Mention // per sentence, by start
+	ents         map[string]*schema.Entity
+	order        []string
+	names        map[string]string // extra names defined in the document (acronyms, surnames) → ID
+	lastOf       map[schema.EntityType]string
+	prevLast     map[schema.EntityType]string // lastOf before the current sentence
+	lastSubj     string                       // the last sentence subject, for pronouns
+	recent       []string                     // countries in the order last mentioned, most recent last
+	recentMark   int                          // len(recent) before the current sentence
+	lastAttacker string                       // subject of the last attack statement, for "the missiles hit"
 }
 
 func (d *docState) entity(id string, t schema.EntityType, name string) {

@@ -77,6 +77,9 @@ func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Mod
 		st.d.dateAndCounts(st, &s, trigger)
 	}
 	st.out = append(st.out, s)
+	if (p == schema.Attacked || p == schema.Struck) && mod.Direct() {
+		st.d.lastAttacker = subj
+	}
 	if (p == schema.Attacked || p == schema.Struck) && (mod == schema.Planned || mod == schema.Threat) {
 		st.threatOfPlan(subj, obj, trigger)
 	}

@@ -923,6 +923,9 @@ func (st *sent) verbs() {
 			i = end - 1
 			continue
 		}
+		if len(subs) == 0 && (v.Predicate == schema.Attacked || v.Predicate == schema.Struck || v.Predicate == schema.Killed || v.Predicate == schema.Wounded) {
+			subs = st.weaponSubject(i)
+		}
 		st.lastVerb, st.lastSubs = i, subs
 		if len(subs) == 0 {
 			continue
@@ -1800,4 +1803,24 @@ func (st *sent) contextCountry(i int) string {
 		return st.d.recent[n-1]
 	}
 	return ""
+}
+
+// weapons are what "the missiles hit the base" and "the drone struck" name
+// as the doer: the actor that fired them, named before.
+var weapons = wordSet("missile", "missiles", "rocket", "rockets", "drone", "drones", "strike", "strikes", "airstrike", "airstrikes", "attack", "shells", "projectiles", "barrage", "salvo", "bomb", "bombs", "jets", "warplanes", "aircraft")
+
+// weaponSubject resolves "the missiles hit X" to the doer of the last attack
+// the document reported.
+func (st *sent) weaponSubject(i int) []string {
+	j := i - 1
+	for j >= 0 && st.toks[j].Is("also", "then", "later", "reportedly", "apparently") {
+		j--
+	}
+	if j < 1 || !weapons[st.toks[j].Key] || !st.toks[j-1].Is("the", "these", "those") {
+		return nil
+	}
+	if st.d.lastAttacker != "" {
+		return []string{st.d.lastAttacker}
+	}
+	return nil
 }
