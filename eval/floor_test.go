@@ -19,7 +19,7 @@ import (
 // Floors of the extraction scores. They only ever go up: raise them when
 // the extractor gets better, never lower them to make a change pass.
 const (
-	samplesF1Floor        = 0.75
+	samplesF1Floor        = 0.77
 	samplesPrecisionFloor = 0.91
 	holdoutF1Floor        = 0.53
 	holdoutPrecisionFloor = 0.88

@@ -388,7 +388,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 			continue
 		}
 		m := st.ms[k]
-		if m.Inner || st.compoundModifier(m) {
+		if m.Inner || st.compoundModifier(m) && !st.heldBy(m) {
 			j = m.End - 1
 			continue
 		}
@@ -830,4 +830,11 @@ func (st *sent) antecedentNP(r int) []string {
 		}
 	}
 	return nil
+}
+
+// heldBy reports whether a compound names whose area a target is:
+// "Houthi-held areas", "militia-controlled districts".
+func (st *sent) heldBy(m *Mention) bool {
+	e := m.End
+	return e+1 < len(st.toks) && st.toks[e+1].Is("held", "controlled", "run", "occupied")
 }

@@ -449,7 +449,7 @@ func (st *sent) describedBy(i int) *Mention {
 			}
 			continue
 		}
-		if !st.toks[j+1].Is("a", "an", "the") {
+		if !st.toks[j+1].Is("a", "an", "the", "one", "another", "among", "part") {
 			if t.Text == "," {
 				continue // "a predominantly Shiite, Iran-backed": a list of adjectives
 			}
@@ -623,6 +623,7 @@ func (st *sent) lists() {
 			continue
 		}
 		inv := toks[i].Is("including") || among
+		trigger := i // the first word of "including" / "among them"
 		if among {
 			i++
 		}
@@ -659,7 +660,7 @@ func (st *sent) lists() {
 		}
 		// "Iran-backed militant groups, including Kataib Hezbollah and
 		// Kataib Sayyid al-Shuhada": each is backed the same way.
-		if c := st.mentionAt(i - 2); inv && c != nil && c.Kind == CollectiveMention && c.Backer != "" && toks[i-1].Text == "," {
+		if c := st.mentionAt(trigger - 2); inv && c != nil && c.Kind == CollectiveMention && c.Backer != "" && toks[trigger-1].Text == "," {
 			for _, mem := range members {
 				if mem.Type == schema.ArmedGroup && mem.Kind == NameMention {
 					st.emit(mem.ID, schema.BackedBy, c.Backer, schema.Asserted, "collective-including", i)
@@ -851,7 +852,7 @@ func (st *sent) verbs() {
 		if (v.Form == Past || v.Form == Participle) && i+1 < len(toks) && (toks[i+1].starts&startsMilitia != 0 && v.Lemma == "arm" || toks[i+1].Is("groups", "men", "conflict", "clashes")) && st.at[i+1] < 0 {
 			continue // "armed groups", "armed men": an adjective
 		}
-		if (v.Form == Third || v.Form == Base) && i > 0 && st.pastVerb(i-1) {
+		if (v.Form == Third || v.Form == Base) && i > 0 && (st.pastVerb(i-1) || toks[i-1].Kind == Number) {
 			continue // "struck targets": a noun after a finite verb
 		}
 		if v.Form == Third && strings.HasSuffix(toks[i].Key, "s") {
@@ -1383,6 +1384,9 @@ func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
 // of": "a senior commander of Harakat al-Nujaba" is one of its commanders,
 // a member, not its leader.
 func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string) schema.Predicate {
+	if p == schema.OfficialOf && st.d.typeOf(target) != schema.Country && roleStart > 0 && st.toks[roleStart-1].Is("deputy", "a", "an") {
+		return schema.MemberOf // "a deputy commander of the IRGC"
+	}
 	if p != schema.LeaderOf {
 		return p
 	}
@@ -1694,6 +1698,12 @@ func (st *sent) patientNear(i int) bool {
 			return true
 		}
 		t := st.toks[j]
+		if t.Text == "," {
+			if k := st.parenthetical(j); k >= 0 {
+				j = k // ", a deputy commander of the IRGC, was killed"
+				continue
+			}
+		}
 		if t.Is("said", "says", "told", "that", "which", "who", "and", "but") || t.Kind == Punct && t.Text != "-" && t.Text != ")" {
 			return false
 		}
