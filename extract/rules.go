@@ -1759,6 +1759,18 @@ func (st *sent) responsibility() {
 		case t.Is("holds", "held", "hold", "holding") && i+2 < len(toks):
 			k := st.mk(st.skipDet(i + 1))
 			if k < 0 {
+				// "Kataib Hezbollah, which Washington holds responsible"
+				q := i + 1
+				for q < len(toks) && toks[q].Is("chiefly", "fully", "directly", "primarily", "solely") {
+					q++
+				}
+				if q < len(toks) && toks[q].Is("responsible", "accountable") && i >= 3 {
+					if sm := st.mentionAt(i - 1); sm != nil && sm.Start >= 1 && toks[sm.Start-1].Is("which", "whom") {
+						for _, o := range st.antecedentNP(sm.Start - 1) {
+							st.emit(st.actorID(sm), schema.Accused, o, schema.Asserted, "holds-responsible", i)
+						}
+					}
+				}
 				continue
 			}
 			y := st.ms[k]
