@@ -46,6 +46,7 @@ type docState struct {
 	recent       []string                     // countries in the order last mentioned, most recent last
 	recentMark   int                          // len(recent) before the current sentence
 	lastAttacker string                       // subject of the last attack statement, for "the missiles hit"
+	unclaimed    []string                     // targets of the last attack reported without its doer
 }
 
 func (d *docState) entity(id string, t schema.EntityType, name string) {

@@ -606,6 +606,7 @@ func (st *sent) relate() {
 	st.lists()
 	st.deployments()
 	st.verbs()
+	st.claims()
 	st.responsibility()
 	st.asRole()
 	st.nouns()

@@ -929,6 +929,11 @@ func (st *sent) verbs() {
 		}
 		st.lastVerb, st.lastSubs = i, subs
 		if len(subs) == 0 {
+			if v.Predicate == schema.Attacked || v.Predicate == schema.Struck {
+				// "a drone targeted Harir air base": who did it may be
+				// claimed later
+				st.d.unclaimed = st.objects(end, v.Predicate, v.ObjPreps)
+			}
 			continue
 		}
 		// Truce: "agreed to stop attacks targeting X".
@@ -1245,6 +1250,9 @@ func (st *sent) nouns() {
 			for _, o := range objs {
 				st.emit(a, p, o, mod, "noun", i)
 			}
+		}
+		if len(agents) == 0 && len(objs) > 0 && (p == schema.Attacked || p == schema.Struck) && mod.Direct() {
+			st.d.unclaimed = objs
 		}
 		if len(agents) > 0 && (p == schema.Struck || p == schema.Attacked) {
 			prevAgents = agents
@@ -1845,4 +1853,34 @@ func (st *sent) weaponSubject(i int) []string {
 		return []string{st.d.lastAttacker}
 	}
 	return nil
+}
+
+// claims reads "X claimed (responsibility for) the attack": X attacked the
+// targets of the last attack the document reported without its doer.
+func (st *sent) claims() {
+	toks := st.toks
+	for i, t := range toks {
+		if !t.Is("claimed", "claims", "claim", "claiming") || len(st.d.unclaimed) == 0 {
+			continue
+		}
+		j := i + 1
+		if j+1 < len(toks) && toks[j].Is("responsibility") && toks[j+1].Is("for") {
+			j += 2
+		}
+		for j < len(toks) && j < i+6 && (determiners[toks[j].Key] || toks[j].Is("that", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "s", "latest", "deadly", "drone", "rocket", "missile")) {
+			j++
+		}
+		if j >= len(toks) || !toks[j].Is("attack", "attacks", "strike", "strikes", "bombing", "assault", "operation", "raid") {
+			continue
+		}
+		mod := st.modality(i, false)
+		if !mod.Direct() {
+			continue
+		}
+		for _, s := range st.subjects(i) {
+			for _, o := range st.d.unclaimed {
+				st.emit(s, schema.Attacked, o, schema.Claimed, "claimed-attack", i)
+			}
+		}
+	}
 }
