@@ -345,8 +345,14 @@ func (st *sent) pronoun(j int) []string {
 // objects finds the entities an event at i is done to: the first mentions
 // after it in the clause, after one of preps when given. Places in a
 // locative phrase are skipped unless the predicate takes a place.
-func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
+func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string) {
 	wantPlace := p == schema.WithdrewFrom || p == schema.DeployedIn || p == schema.LocatedIn
+	fallback := ""
+	defer func() {
+		if len(out) == 0 && fallback != "" {
+			out = []string{fallback}
+		}
+	}()
 	start := i
 	viaPrep := "" // the preposition the object follows: a name right after it is the object
 	if len(preps) > 0 && !(len(preps) == 1 && preps[0] == "") {
@@ -398,6 +404,9 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) []string {
 		prep := st.prepBefore(m)
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
 		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") && prep != viaPrep {
+			if fallback == "" && m.Type.IsPlace() && (p == schema.Attacked || p == schema.Struck) && prep == "in" {
+				fallback = m.ID // "bombed a command site in Beirut's suburbs": the place, if nothing else
+			}
 			j = m.End - 1
 			continue
 		}
@@ -610,6 +619,7 @@ func (st *sent) relate() {
 	st.responsibility()
 	st.asRole()
 	st.nouns()
+	st.deaths()
 }
 
 // reported reports whether the sentence attributes its content to a source.

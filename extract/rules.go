@@ -916,7 +916,7 @@ func (st *sent) verbs() {
 			// "the militias it backs", "the escalation it directed": a
 			// relative clause whose object is the noun before the pronoun.
 			if m := st.mentionAt(i - 2); m != nil && m.End == i-1 {
-				for _, s := range st.pronoun(m.Start) {
+				for _, s := range st.nearestActorBefore(m.Start) {
 					o, _ := st.actor(m)
 					st.emitVerb(v, s, o, st.modality(i, false), "verb-relative", i)
 				}
@@ -1883,4 +1883,46 @@ func (st *sent) claims() {
 			}
 		}
 	}
+}
+
+// deaths reads "X died when Israeli jets bombed a command site": the
+// attacker of the sentence killed X.
+func (st *sent) deaths() {
+	toks := st.toks
+	for i, t := range toks {
+		if !t.Is("died", "perished") || i == 0 {
+			continue
+		}
+		var victim *Mention
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if m := st.mentionAt(j); m != nil {
+				victim = m
+				break
+			}
+		}
+		if victim == nil || victim.Type != schema.Person {
+			continue
+		}
+		for _, x := range st.out {
+			if (x.Predicate == schema.Struck || x.Predicate == schema.Attacked) && x.Modality.Direct() && x.Subject != victim.ID && x.Span == st.s.Span {
+				st.emit(x.Subject, schema.Killed, victim.ID, x.Modality, "died-when", i)
+				break
+			}
+		}
+	}
+}
+
+// nearestActorBefore returns the actor named last before token i: what "it"
+// in "the militias it backs" stands for.
+func (st *sent) nearestActorBefore(i int) []string {
+	for k := len(st.ms) - 1; k >= 0; k-- {
+		m := st.ms[k]
+		if m.End > i || m.Inner {
+			continue
+		}
+		if id, t := st.actor(m); t.IsActor() && t != schema.Person {
+			return []string{id}
+		}
+	}
+	return nil
 }
