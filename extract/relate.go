@@ -689,8 +689,14 @@ func (st *sent) memberOf(m *Mention) bool {
 // commas (", which relies on an alliance that includes the factions,") as
 // inner: they are not the subject of the verb after it.
 func (st *sent) relativeClauses() {
-	for i := 0; i+1 < len(st.toks); i++ {
-		if st.toks[i].Text != "," || !st.toks[i+1].Is("which", "who", "whose", "whom") {
+	for i := 0; i+2 < len(st.toks); i++ {
+		if st.toks[i].Text != "," {
+			continue
+		}
+		relative := st.toks[i+1].Is("which", "who", "whose", "whom")
+		// an apposition after a name: ", the most powerful of Iraq's factions,"
+		apposition := i > 0 && st.mk(i-1) >= 0 && st.toks[i+1].Is("the", "a", "an", "another", "one") && st.mk(i+2) < 0 && !st.toks[i+2].Upper()
+		if !relative && !apposition {
 			continue
 		}
 		end := i + 2
