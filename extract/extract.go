@@ -42,7 +42,7 @@ func New(fsys fs.FS) (*Extractor, error) {
 		{firstKeys(&lex.Verbs), startsVerb}, {firstKeys(&lex.Nouns), startsNoun},
 		{firstKeys(&lex.Roles), startsRole}, {firstKeys(&lex.Cues), startsCue},
 		{firstKeys(&lex.Militias), startsMilitia}, {firstKeys(&lex.Anaphors), startsAnaphor},
-		{trieKeys(gaz.names), startsName}, {trieKeys(gaz.demos), startsDemonym},
+		{trieKeys(gaz.names), startsName}, {trieKeys(gaz.demos), startsDemonym}, {ruleTriggers, startsRule},
 	} {
 		x.starts.addTable(t.keys, t.bit)
 	}

@@ -304,6 +304,7 @@ const (
 	startsAnaphor
 	startsName
 	startsDemonym
+	startsRule // a word some sentence-wide rule starts from
 )
 
 // startIndex maps a token key to the tables that have a phrase starting

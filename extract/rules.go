@@ -198,6 +198,9 @@ func (st *sent) roles() {
 // subject holds the role in the organisation.
 func (st *sent) asRole() {
 	for i := 0; i+3 < len(st.toks); i++ {
+		if st.toks[i].starts&startsRule == 0 {
+			continue
+		}
 		if !st.toks[i].Is("as") || !st.toks[i+1].Is("the", "a", "an") {
 			continue
 		}
@@ -618,6 +621,9 @@ func (x *Extractor) within(a, b string, depth int) bool {
 func (st *sent) lists() {
 	toks := st.toks
 	for i := 0; i < len(toks); i++ {
+		if toks[i].starts&startsRule == 0 {
+			continue
+		}
 		among := toks[i].Is("among") && i+1 < len(toks) && toks[i+1].Is("them")
 		if !among && !toks[i].Is("include", "includes", "included", "including", "comprising", "comprises", "comprised") {
 			continue
@@ -699,6 +705,9 @@ func (st *sent) lists() {
 func (st *sent) deployments() {
 	toks := st.toks
 	for i := 1; i+2 < len(toks); i++ {
+		if toks[i].starts&startsRule == 0 {
+			continue
+		}
 		if !toks[i].Is("keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have") {
 			continue
 		}
@@ -1106,6 +1115,9 @@ func (st *sent) skipMods(i int) int {
 func (st *sent) truces() {
 	toks := st.toks
 	for i := 0; i < len(toks); i++ {
+		if toks[i].starts&startsRule == 0 {
+			continue
+		}
 		cease := ceaseVerbs[toks[i].Key]
 		if !cease && !toks[i].Is("cessation", "truce", "ceasefire", "halt") {
 			continue
@@ -1763,6 +1775,9 @@ func roleRank(p schema.Predicate) int {
 func (st *sent) responsibility() {
 	toks := st.toks
 	for i, t := range toks {
+		if t.starts&startsRule == 0 {
+			continue
+		}
 		switch {
 		case t.Is("holds", "held", "hold", "holding") && i+2 < len(toks):
 			k := st.mk(st.skipDet(i + 1))
@@ -1860,6 +1875,9 @@ func (st *sent) weaponSubject(i int) []string {
 func (st *sent) claims() {
 	toks := st.toks
 	for i, t := range toks {
+		if t.starts&startsRule == 0 {
+			continue
+		}
 		if !t.Is("claimed", "claims", "claim", "claiming") || len(st.d.unclaimed) == 0 {
 			continue
 		}
@@ -1890,6 +1908,9 @@ func (st *sent) claims() {
 func (st *sent) deaths() {
 	toks := st.toks
 	for i, t := range toks {
+		if t.starts&startsRule == 0 {
+			continue
+		}
 		if !t.Is("died", "perished") || i == 0 {
 			continue
 		}
@@ -1925,4 +1946,15 @@ func (st *sent) nearestActorBefore(i int) []string {
 		}
 	}
 	return nil
+}
+
+// ruleTriggers are the words the sentence-wide rules start from; tokens
+// without one are skipped at the cost of a bit test.
+var ruleTriggers = []string{
+	"as", "include", "includes", "included", "including", "comprising", "comprises", "comprised", "among",
+	"keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have",
+	"holds", "held", "hold", "holding", "bore", "bears", "bear", "behind",
+	"claimed", "claims", "claim", "claiming", "died", "perished",
+	"cessation", "truce", "ceasefire", "halt",
+	"stop", "stopped", "stops", "stopping", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing",
 }
