@@ -150,9 +150,8 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 		}
 		if m.Type == schema.Person {
 			if e, ok := d.x.gaz.Entry(m.ID); ok {
-				parts := strings.Fields(e.Name)
-				last := parts[len(parts)-1]
-				if _, taken := d.names[keyOf(last)]; !taken && len(parts) > 1 {
+				last := e.Name[strings.LastIndexByte(e.Name, ' ')+1:]
+				if _, taken := d.names[keyOf(last)]; !taken && last != e.Name {
 					d.names[keyOf(last)] = m.ID
 					if i := strings.LastIndexAny(last, "-"); i > 0 {
 						d.names[keyOf(last[i+1:])] = m.ID

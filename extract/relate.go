@@ -363,7 +363,8 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			}
 			for _, pr := range preps {
 				if pr != "" && st.matchPhrase(j, pr) {
-					start, found, viaPrep = j+len(strings.Fields(pr)), true, strings.Fields(pr)[len(strings.Fields(pr))-1]
+					n := 1 + strings.Count(pr, " ")
+					start, found, viaPrep = j+n, true, st.toks[j+n-1].Key
 					break
 				}
 			}
@@ -454,12 +455,16 @@ func slicesHas(xs []string, x string) bool {
 }
 
 func (st *sent) matchPhrase(j int, phrase string) bool {
-	for k, w := range strings.Fields(phrase) {
-		if j+k >= len(st.toks) || st.toks[j+k].Key != w {
+	for k := j; ; k++ {
+		w, rest, more := strings.Cut(phrase, " ")
+		if k >= len(st.toks) || st.toks[k].Key != w {
 			return false
 		}
+		if !more {
+			return true
+		}
+		phrase = rest
 	}
-	return true
 }
 
 // isRoleAt reports whether a role noun starts at token i, or after one
