@@ -340,8 +340,15 @@ func (st *sent) compounds() {
 				st.emit(owner.ID, schema.BackedBy, m.Backer, schema.Asserted, "apposition-backer", m.Start)
 			}
 		}
-		if m.Kind == NameMention && m.End-m.Start > 2 {
+		if m.Kind == NameMention && m.End-m.Start > 1 {
 			st.nameParts(m)
+		}
+		// "Iran's Fordow facility", "the American base at X": a state's facility
+		if m.Type == schema.Facility && k > 0 {
+			p := st.ms[k-1]
+			if id, t := st.actor(p); t == schema.Country && (p.End == m.Start && p.Kind == DemonymMention || p.End+1 == m.Start && st.possessive(p.End)) {
+				st.emit(m.ID, schema.OperatedBy, id, schema.Asserted, "facility-of", m.Start)
+			}
 		}
 		e := m.End
 		if e+2 < len(toks) && toks[e].Text == "-" && !toks[e].Space {
@@ -1326,6 +1333,7 @@ func (st *sent) nameParts(m *Mention) {
 			st.d.entity(state, st.d.typeOf(state), "")
 			st.emit(m.ID, schema.BackedBy, state, schema.Asserted, "name-backed", q)
 		}
+
 	}
 }
 
