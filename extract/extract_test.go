@@ -170,7 +170,11 @@ func TestPatterns(t *testing.T) {
 			[]string{"saudi-led-coalition attacked houthis"}, []string{"us-led-coalition attacked houthis", "saudi-arabia leaderOf houthis"}},
 		{"holds responsible", "Kataib Hezbollah, which Washington holds chiefly responsible for the attack, suspended operations.",
 			[]string{"united-states accused kataib-hezbollah"}, nil},
+		{"allied with", "Hezbollah is allied with Iran.", []string{"hezbollah alliedWith iran"}, nil},
+		{"a state's facility", "Israel struck Iran's Natanz nuclear facility.", []string{"natanz-nuclear-facility operatedBy iran", "israel struck natanz-nuclear-facility"}, nil},
+		{"claimed the attack", "A drone targeted Harir air base on Tuesday. The Islamic Resistance in Iraq later claimed the attack.", []string{"islamic-resistance-in-iraq attacked harir-air-base"}, nil},
 		// Cases that must not give a direct edge.
+		{"a demonym before 'opposition' is no state", "Turkey sided with the Syrian opposition.", nil, []string{"turkey alliedWith syria"}},
 		{"the speaker is not the doer", "Its military spokesman, Yahya Saree, said 73 strikes had killed five of its fighters.", nil, []string{"yahya-saree killed united-states"}},
 		{"a relative clause without an actor", "The envoy condemned the missile attack that struck Erbil on Monday.", nil, []string{"united-nations struck erbil"}},
 		{"passive whose subject is no actor", "President Joe Biden said the drone had been launched by Iran-backed militant groups.", nil, []string{"iran-backed-militias attacked joe-biden"}},

@@ -268,7 +268,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 			continue
 		}
 		m := st.ms[k]
-		if m.Inner || st.compoundModifier(m) {
+		if m.Inner || st.compoundModifier(m) || st.nonStateDemonym(m) {
 			j = m.Start
 			continue
 		}
@@ -395,7 +395,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			continue
 		}
 		m := st.ms[k]
-		if m.Inner || st.compoundModifier(m) && !st.heldBy(m) {
+		if m.Inner || st.compoundModifier(m) && !st.heldBy(m) || st.nonStateDemonym(m) {
 			j = m.End - 1
 			continue
 		}
@@ -859,4 +859,12 @@ func (st *sent) antecedentNP(r int) []string {
 func (st *sent) heldBy(m *Mention) bool {
 	e := m.End
 	return e+1 < len(st.toks) && st.toks[e+1].Is("held", "controlled", "run", "occupied")
+}
+
+// nonState are nouns after which a demonym does not name the state: "Syrian
+// opposition", "Iraqi people", "Kurdish fighters".
+var nonState = wordSet("opposition", "rebels", "rebel", "people", "civilians", "citizens", "territory", "soil", "sovereignty", "tribes", "protesters", "public", "media", "airspace", "border", "borders", "economy", "refugees", "nationals", "national", "workers", "journalist", "journalists", "activists", "lawmakers", "politicians", "parties", "factions", "militias", "militants", "jihadists", "insurgents", "villages", "cities", "towns", "waters")
+
+func (st *sent) nonStateDemonym(m *Mention) bool {
+	return m.Kind == DemonymMention && m.End < len(st.toks) && nonState[st.toks[m.End].Key]
 }

@@ -899,6 +899,16 @@ func (st *sent) verbs() {
 				patients = nil // "Biden said the drone had been launched by ...": the drone, no actor
 			}
 			agents := st.agents(end)
+			if len(agents) == 0 && len(patients) > 0 && end < len(toks) && slicesHas(v.ObjPreps, toks[end].Key) && toks[end].Key != "" {
+				// "Hezbollah is allied with Iran": a state, not a passive
+				for _, s := range patients {
+					for _, o := range st.objects(end, v.Predicate, v.ObjPreps) {
+						st.emitVerb(v, s, o, st.modality(i, false), "verb-state", i)
+					}
+				}
+				i = end - 1
+				continue
+			}
 			if len(patients) == 0 || len(agents) == 0 {
 				i = end - 1
 				continue
