@@ -101,18 +101,9 @@ func TestSamplesFloor(t *testing.T) {
 // how it does on text nobody tuned for.
 func TestHoldoutFloor(t *testing.T) {
 	dir := filepath.Join("..", "data", "holdout")
-	files, _ := filepath.Glob(filepath.Join(dir, "texts", "*.txt"))
-	if len(files) == 0 {
+	docs := readTexts(t, filepath.Join(dir, "texts"))
+	if len(docs) == 0 {
 		t.Fatal("no holdout texts")
-	}
-	sort.Strings(files)
-	var docs []extract.Document
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, extract.Document{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
 	}
 	ents, err := os.ReadFile(filepath.Join(dir, "entities.tsv"))
 	if err != nil {
@@ -131,16 +122,7 @@ func TestDevFloor(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "dev", "texts")); err != nil {
 		t.Skip("../shared/eval not present")
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "dev", "texts", "*.txt"))
-	sort.Strings(files)
-	var docs []extract.Document
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, extract.Document{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
-	}
+	docs := readTexts(t, filepath.Join(dir, "dev", "texts"))
 	ents, err := os.ReadFile(filepath.Join(dir, "entities.tsv"))
 	if err != nil {
 		t.Fatal(err)
@@ -152,4 +134,20 @@ func TestDevFloor(t *testing.T) {
 	if res.ModalityErrors != 0 || res.DuplicateNodes != 0 {
 		t.Errorf("dev: %d modality errors, %d duplicate nodes, want 0", res.ModalityErrors, res.DuplicateNodes)
 	}
+}
+
+// readTexts reads the .txt articles of dir, each named by its base name.
+func readTexts(t *testing.T, dir string) []extract.Document {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	sort.Strings(files)
+	var docs []extract.Document
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, extract.Document{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
+	}
+	return docs
 }
