@@ -868,3 +868,24 @@ var nonState = wordSet("opposition", "rebels", "rebel", "people", "civilians", "
 func (st *sent) nonStateDemonym(m *Mention) bool {
 	return m.Kind == DemonymMention && m.End < len(st.toks) && nonState[st.toks[m.End].Key]
 }
+
+// mk returns the index of the mention covering token i, or -1.
+func (st *sent) mk(i int) int {
+	if i < 0 || i >= len(st.at) {
+		return -1
+	}
+	return st.at[i]
+}
+
+func (st *sent) actorID(m *Mention) string { id, _ := st.actor(m); return id }
+
+// ruleTriggers are the words the sentence-wide rules start from; tokens
+// without one are skipped at the cost of a bit test.
+var ruleTriggers = []string{
+	"as", "include", "includes", "included", "including", "comprising", "comprises", "comprised", "among",
+	"keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have",
+	"holds", "held", "hold", "holding", "bore", "bears", "bear", "behind",
+	"claimed", "claims", "claim", "claiming", "died", "perished",
+	"cessation", "truce", "ceasefire", "halt",
+	"stop", "stopped", "stops", "stopping", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing",
+}

@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+// compounds handles "Iran-backed X", "US-led X", "X led by Y", appositive
+// descriptors ("X, an Iran-backed militia") and collectives with a backer.
+func (st *sent) compounds() {
+	toks := st.toks
+	for k, m := range st.ms {
+		if m.Kind == AnaphorMention && m.Backer != "" {
+			st.emit(m.ID, schema.BackedBy, m.Backer, schema.Asserted, "anaphor-backer", m.Start)
+		}
+		if m.Kind == CollectiveMention && m.Backer != "" {
+			st.emit(m.ID, schema.BackedBy, m.Backer, schema.Asserted, "collective-backer", m.Start)
+			// "a group of Iran-backed militants, calling themselves X"
+			if n := st.namedAfter(m); n != nil {
+				st.emit(n.ID, schema.BackedBy, m.Backer, schema.Asserted, "collective-named", n.Start)
+			}
+			// "X, an Iran-backed militia": the descriptor is about X.
+			if owner := st.describedBy(m.Start); owner != nil {
+				st.emit(owner.ID, schema.BackedBy, m.Backer, schema.Asserted, "apposition-backer", m.Start)
+			}
+		}
+		if m.Kind == NameMention && m.End-m.Start > 1 {
+			st.nameParts(m)
+		}
+		// "Iran's Fordow facility", "the American base at X": a state's facility
+		if m.Type == schema.Facility && k > 0 {
+			p := st.ms[k-1]
+			if id, t := st.actor(p); t == schema.Country && (p.End == m.Start && p.Kind == DemonymMention || p.End+1 == m.Start && st.possessive(p.End)) {
+				st.emit(m.ID, schema.OperatedBy, id, schema.Asserted, "facility-of", m.Start)
+			}
+		}
+		e := m.End
+		if e+2 < len(toks) && toks[e].Text == "-" && !toks[e].Space {
+			w := toks[e+1]
+			switch {
+			case w.Is("led"):
+				if next := st.mentionAt(e + 2); next != nil && next.Start == e+2 {
+					id, _ := st.actor(m)
+					st.emit(id, schema.LeaderOf, next.ID, schema.Asserted, "compound-led", e)
+				} else if owner := st.describedBy(m.Start); owner != nil && st.nounAfter(e+2) {
+					id, _ := st.actor(m)
+					st.emit(id, schema.LeaderOf, owner.ID, schema.Asserted, "apposition-led", e)
+				}
+			case w.Is("backed", "supported", "sponsored", "funded", "armed", "aligned"):
+				id, _ := st.actor(m)
+				next := st.mentionAt(e + 2)
+				for q := e + 2; next == nil && q < e+4 && q < len(toks) && toks[q].Is("group", "militia", "faction", "movement", "organization", "organisation", "force", "forces", "militant", "armed", "paramilitary", "umbrella", "coalition", "alliance"); q++ {
+					next = st.mentionAt(q + 1)
+				}
+				if next != nil && next.Kind != CollectiveMention && next.Start > e {
+					st.emit(next.ID, schema.BackedBy, id, schema.Asserted, "compound-backed", e)
+				} else if owner := st.describedBy(m.Start); owner != nil {
+					st.emit(owner.ID, schema.BackedBy, id, schema.Asserted, "apposition-backed", e)
+				}
+			}
+		}
+		// "ISIS, led by Abu Bakr al-Baghdadi", "The group is led by X"
+		if q := e; q+2 < len(toks) && (toks[q].Text == "," || beAux[toks[q].Key]) && toks[q+1].Is("led", "headed", "commanded") {
+			by := q + 2
+			for by < len(toks) && by < q+6 && !toks[by].Is("by") && toks[by].Text != "," {
+				by++ // "led since October by"
+			}
+			if by >= len(toks) || !toks[by].Is("by") {
+				continue
+			}
+			if y := st.mentionAt(st.skipDet(by + 1)); y != nil && y.Type == schema.Person && m.Type != schema.Person {
+				st.emit(y.ID, schema.LeaderOf, m.ID, st.modality(q+1, false), "led-by-person", q+1)
+			}
+		}
+		// "the US-led coalition against ISIS": a coalition formed to fight
+		if (m.Type == schema.Coalition || m.Type == schema.ArmedGroup) && e+1 < len(toks) && toks[e].Is("against", "fighting") {
+			if y := st.mentionAt(st.skipDet(e + 1)); y != nil && y.Start <= e+2 {
+				if yid, yt := st.actor(y); yt.IsActor() {
+					st.emit(m.ID, schema.Attacked, yid, schema.Asserted, "coalition-against", e)
+				}
+			}
+		}
+		// "The Houthis, backed by Iran, fired"
+		if q := e; q+3 < len(toks) && toks[q].Text == "," && toks[q+1].Is("backed", "supported", "funded", "armed") && toks[q+2].Is("by") {
+			if y := st.mentionAt(st.skipDet(q + 3)); y != nil && m.Type != schema.Person {
+				yid, yt := st.actor(y)
+				if yt.IsActor() {
+					st.emit(m.ID, schema.BackedBy, yid, schema.Asserted, "backed-by", q+1)
+				}
+			}
+		}
+		// "X led by Y", "X backed by Y"
+		if e+2 < len(toks) && toks[e].Is("led", "backed", "supported") && toks[e+1].Is("by") || e+3 < len(toks) && toks[e+1].Is("led", "backed") && toks[e+2].Is("by") && toks[e].Kind == Word && !toks[e].Upper() {
+			b, verb := e+2, toks[e]
+			if toks[e+1].Is("led", "backed") {
+				b, verb = e+3, toks[e+1]
+			}
+			for b < len(toks) && determiners[toks[b].Key] {
+				b++
+			}
+			if y := st.mentionAt(b); y != nil && y.Start == b {
+				yid, _ := st.actor(y)
+				if verb.Is("led") {
+					st.emit(yid, schema.LeaderOf, m.ID, schema.Asserted, "led-by", e)
+				} else {
+					st.emit(m.ID, schema.BackedBy, yid, schema.Asserted, "backed-by", e)
+				}
+			}
+		}
+		_ = k
+	}
+}
+
+// namedAfter finds "calling themselves X", "known as X", "dubbed X" right
+// after a collective mention.
+func (st *sent) namedAfter(m *Mention) *Mention {
+	j := m.End
+	if j < len(st.toks) && st.toks[j].Text == "," {
+		j++
+	}
+	if j+1 < len(st.toks) && (st.toks[j].Is("calling", "call", "calls", "called") && st.toks[j+1].Is("themselves", "itself") || st.toks[j].Is("known", "dubbed", "named")) {
+		for q := j + 1; q < len(st.toks) && q < j+5; q++ {
+			if n := st.mentionAt(q); n != nil && n != m && n.Type == schema.ArmedGroup || n != nil && n.Type == schema.Coalition {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+// describedBy returns the named mention that an appositive descriptor
+// starting near token i describes: "Kataib Hezbollah, an Iran-backed
+// militia", "the PMF—a predominantly Shiite, Iran-backed coalition".
+func (st *sent) describedBy(i int) *Mention {
+	for j := i - 1; j >= 1 && j >= i-8; j-- {
+		t := st.toks[j]
+		if st.at[j] >= 0 {
+			return nil
+		}
+		if t.Text != "," && t.Text != "—" && t.Text != "–" && t.Text != "(" && !(t.Text == "-" && t.Space) {
+			if t.Kind != Word {
+				return nil
+			}
+			continue
+		}
+		if !st.toks[j+1].Is("a", "an", "the", "one", "another", "among", "part") {
+			if t.Text == "," {
+				continue // "a predominantly Shiite, Iran-backed": a list of adjectives
+			}
+			return nil
+		}
+		if m := st.mentionAt(j - 1); m != nil && m.End == j && m.Kind != DemonymMention && !m.Type.IsPlace() {
+			return m
+		}
+		return nil
+	}
+	return nil
+}
+
+func (st *sent) nounAfter(i int) bool {
+	return i < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper()
+}
+
+// nameParts reads relations a multi-word name states about itself: "US-led
+// coalition" (the US leads it), "Iranian proxies" or "Iran-aligned groups"
+// (Iran backs them, as the gazetteer knows).
+func (st *sent) nameParts(m *Mention) {
+	e, ok := st.d.x.gaz.Entry(m.ID)
+	for q := m.Start; q < m.End; q++ {
+		state := st.d.stateAt(st.toks, q)
+		if state == "" || state == m.ID {
+			continue
+		}
+		if q+2 < m.End && st.toks[q+1].Text == "-" && st.toks[q+2].Is("led") {
+			st.d.entity(state, st.d.typeOf(state), "")
+			st.emit(state, schema.LeaderOf, m.ID, schema.Asserted, "name-led", q)
+			continue
+		}
+		if ok && slicesHas(e.Facts["backedBy"], state) {
+			st.d.entity(state, st.d.typeOf(state), "")
+			st.emit(m.ID, schema.BackedBy, state, schema.Asserted, "name-backed", q)
+		}
+
+	}
+}

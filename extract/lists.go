@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+// lists finds membership lists: "X, said to include A, B and C", "X,
+// which includes A and B", "a coalition ..., which included German,
+// French and Italian troops".
+func (st *sent) lists() {
+	toks := st.toks
+	for i := 0; i < len(toks); i++ {
+		if toks[i].starts&startsRule == 0 {
+			continue
+		}
+		among := toks[i].Is("among") && i+1 < len(toks) && toks[i+1].Is("them")
+		if !among && !toks[i].Is("include", "includes", "included", "including", "comprising", "comprises", "comprised") {
+			continue
+		}
+		inv := toks[i].Is("including") || among
+		trigger := i // the first word of "including" / "among them"
+		if among {
+			i++
+		}
+		// members: the mentions right after, as a coordinated group
+		var members []*Mention
+		for q := i + 1; q < len(toks) && q < i+4; q++ {
+			if k := st.mk(q); k >= 0 {
+				members = st.group(k)
+				break
+			}
+		}
+		if len(members) == 0 {
+			continue
+		}
+		// container: the nearest organisation before that can hold such
+		// members, skipping the descriptor ("an umbrella organization of
+		// mostly Shiite militias that includes")
+		_, memType := st.actor(members[0])
+		var container *Mention
+		for q := i - 1; q >= 0 && q >= i-16; q-- {
+			m := st.mentionAt(q)
+			if m == nil {
+				continue
+			}
+			ok := m.Type == schema.Coalition || m.Type == schema.InternationalOrganization
+			if memType == schema.ArmedGroup && m.Type == schema.ArmedGroup && m.Kind != CollectiveMention {
+				ok = true
+			}
+			if ok && m.Kind != DemonymMention {
+				container = m
+				break
+			}
+			q = m.Start
+		}
+		// "Iran-backed militant groups, including Kataib Hezbollah and
+		// Kataib Sayyid al-Shuhada": each is backed the same way.
+		if c := st.mentionAt(trigger - 2); inv && c != nil && c.Kind == CollectiveMention && c.Backer != "" && toks[trigger-1].Text == "," {
+			for _, mem := range members {
+				if mem.Type == schema.ArmedGroup && mem.Kind == NameMention {
+					st.emit(mem.ID, schema.BackedBy, c.Backer, schema.Asserted, "collective-including", i)
+				}
+			}
+		}
+		// "several countries including Poland, Spain and Croatia": a
+		// generic plural before "including" makes the list the actors,
+		// unless a coalition before it draws on them.
+		if inv && i > 0 && (toks[i-1].Is("countries", "nations", "states", "allies", "groups", "governments") || i > 1 && toks[i-1].Text == "," && toks[i-2].Is("countries", "nations", "states", "allies", "groups", "governments")) {
+			if container == nil || container.Type != schema.Coalition && container.Type != schema.InternationalOrganization {
+				continue
+			}
+		}
+		for _, mem := range members {
+			if container == nil {
+				break
+			}
+			if container.Type == schema.Coalition || container.Type == schema.InternationalOrganization || container.Type == schema.ArmedGroup && mem.Type == schema.ArmedGroup {
+				id, _ := st.actor(mem)
+				st.emit(id, schema.MemberOf, container.ID, st.modality(i, true), "list-include", i)
+			}
+			mem.Inner = true
+		}
+		if container != nil {
+			for _, mem := range members {
+				mem.Inner = true
+			}
+		}
+	}
+}
+
+// deployments finds "about 2,500 U.S. troops in Iraq and 900 in
+// neighboring Syria", "US forces stationed in X", "the United States keeps
+// about 2,500 troops in Iraq".
+func (st *sent) deployments() {
+	toks := st.toks
+	for i := 1; i+2 < len(toks); i++ {
+		if toks[i].starts&startsRule == 0 {
+			continue
+		}
+		if !toks[i].Is("keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have") {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j < i+4 && (toks[j].Kind == Number || toks[j].Is("about", "some", "around", "roughly", "nearly", "approximately", "more", "than", "over", "up", "to", "military")) {
+			j++
+		}
+		if j+1 >= len(toks) || !troopNouns[toks[j].Key] || j == i+1 || !toks[j+1].Is("in", "at", "to") {
+			continue
+		}
+		place := st.placeAfter(j + 2)
+		if place == nil {
+			continue
+		}
+		count, _ := st.countBefore(j)
+		for _, s := range st.subjects(i) {
+			st.emitCount(s, schema.DeployedIn, place.ID, st.modality(i, false), "deployed-keeps", i, count)
+		}
+	}
+	for k, m := range st.ms {
+		id, t := st.actor(m)
+		if t != schema.Country && t != schema.Coalition && t != schema.InternationalOrganization {
+			continue
+		}
+		j := m.End
+		for j < len(toks) && j < m.End+2 && toks[j].Is("military", "combat", "special", "ground", "coalition", "led", "-") {
+			j++
+		}
+		if j >= len(toks) || !troopNouns[toks[j].Key] {
+			continue
+		}
+		count, hasCount := st.countBefore(m.Start)
+		q := j + 1
+		// "soldiers and airmen are deployed at"
+		if q+1 < len(toks) && toks[q].Is("and") && troopNouns[toks[q+1].Key] {
+			q += 2
+		}
+		cue := false
+		for q < len(toks) && toks[q].Is("stationed", "based", "deployed", "remaining", "currently", "still", "now", "are", "were", "is", "remain", "remained", "also") {
+			cue = cue || toks[q].Is("stationed", "based", "deployed", "remain", "remained", "remaining")
+			q++
+		}
+		if q >= len(toks) || !toks[q].Is("in", "to", "at") {
+			continue
+		}
+		if !hasCount && !cue && !st.existential(m.Start) {
+			// "American forces in Iraq", but not as the target of an attack
+			p := st.prepBefore(m)
+			if p == "on" || p == "against" || p == "targeting" || p == "at" || p == "of" {
+				continue
+			}
+		}
+		place := st.placeAfter(q + 1)
+		if place == nil {
+			continue
+		}
+		mod := st.modality(m.Start, false)
+		st.emitCount(id, schema.DeployedIn, place.ID, mod, "deployed-troops", m.Start, count)
+		// "... and 900 in neighboring Syria"
+		r := place.End
+		if r+3 < len(toks) && toks[r].Is("and") && toks[r+1].Is("about", "roughly", "some", "around", "nearly", "another") {
+			r++ // "and roughly 900 in Syria"
+		}
+		if r+2 < len(toks) && toks[r].Is("and") && toks[r+1].Kind == Number && toks[r+2].Is("in") || r+3 < len(toks) && toks[r-1].Is("and") && toks[r].Kind != Number && toks[r+1].Kind == Number && toks[r+2].Is("in") {
+			if toks[r+1].Kind != Number {
+				r++
+			}
+			if p2 := st.placeAfter(r + 3); p2 != nil {
+				n2, _ := parseCount(toks[r+1].Text)
+				st.emitCount(id, schema.DeployedIn, p2.ID, mod, "deployed-troops", r+1, n2)
+			}
+		}
+		_ = k
+	}
+}
+
+func (st *sent) existential(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-7; j-- {
+		if st.toks[j].Is("there") {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *sent) emitCount(subj string, p schema.Predicate, obj string, mod schema.Modality, rule string, trigger, count int) {
+	n := len(st.out)
+	st.emit(subj, p, obj, mod, rule, trigger)
+	if len(st.out) > n && count > 0 {
+		st.out[len(st.out)-1].Troops = count
+	}
+}

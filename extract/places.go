@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+// places finds locatedIn relations: "Naples, Italy", "the Green Zone in
+// Baghdad", "Erbil, in the Kurdistan region", "Baghdad's Green Zone", and
+// names that contain their place ("US Embassy in Baghdad").
+func (st *sent) places() {
+	toks := st.toks
+	for k, m := range st.ms {
+		if m.Type != schema.Location && m.Type != schema.Facility {
+			continue
+		}
+		// A name that contains its place: "US Embassy in Baghdad", "Naples, Italy".
+		if m.End-m.Start > 1 && st.hasPlaceLink(m) {
+			st.nameContainsPlace(m)
+		}
+		if k+1 >= len(st.ms) {
+			continue
+		}
+		n := st.ms[k+1]
+		if n.Type != schema.Location && n.Type != schema.Country || n.Kind == DemonymMention {
+			continue
+		}
+		between := toks[m.End:n.Start]
+		var words []string
+		for _, t := range between {
+			if t.Text == "'" || t.Text == "’" || t.Text == "\"" {
+				continue
+			}
+			words = append(words, t.Key)
+		}
+		rule := ""
+		switch {
+		case len(words) == 1 && words[0] == ",":
+			// "Naples, Italy" — but not a list "Jordan, Kuwait and Iraq".
+			if k+2 < len(st.ms) {
+				after := toks[n.End:min(n.End+2, len(toks))]
+				if len(after) > 0 && (after[0].Is("and", "or") || after[0].Text == "," && k+2 < len(st.ms) && st.ms[k+2].Start <= n.End+2) {
+					continue
+				}
+			}
+			if n.End < len(toks) && toks[n.End].Kind != Punct {
+				continue // "the Green Zone, Washington has ...": a new clause
+			}
+			rule = "place-comma"
+		case len(words) >= 1 && (words[0] == "in" || words[0] == "," && len(words) >= 2 && words[1] == "in"):
+			ok := true
+			for _, w := range words[1:] {
+				if w == "in" || w == "," || w == "-" {
+					continue
+				}
+				if !determiners[w] && !placeAdjectives[w] {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			rule = "place-in"
+		default:
+			continue
+		}
+		if m.ID == n.ID || n.Type == schema.Location && m.Type == schema.Location && st.d.x.contains(m.ID, n.ID) == -1 {
+			continue
+		}
+		st.emit(m.ID, schema.LocatedIn, n.ID, schema.Asserted, rule, m.End)
+	}
+	// "Tower 22, a logistics support base in northeast Jordan"
+	for _, a := range st.ms {
+		if a.Type != schema.Location && a.Type != schema.Facility || a.End+3 >= len(toks) || toks[a.End].Text != "," || !toks[a.End+1].Is("a", "an", "the") {
+			continue
+		}
+		for q := a.End + 2; q < len(toks) && q < a.End+9; q++ {
+			if toks[q].Text == "," || st.mk(q) >= 0 {
+				break
+			}
+			if toks[q].Is("in", "near", "outside") && toks[q-1].Is("base", "town", "city", "village", "district", "province", "outpost", "garrison", "airport", "port", "camp", "region", "facility", "site", "area", "compound") {
+				if toks[q].Is("in") {
+					if b := st.placeAfter(q + 1); b != nil && b.ID != a.ID {
+						st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-apposition", q)
+					}
+				}
+				break
+			}
+		}
+	}
+	// "Erbil, the capital of Iraq's Kurdistan Region"
+	for k := 0; k+1 < len(st.ms); k++ {
+		a := st.ms[k]
+		if a.Type != schema.Location {
+			continue
+		}
+		j := a.End
+		if j+3 < len(toks) && toks[j].Text == "," && toks[j+1].Is("the") && toks[j+2].Is("capital", "seat", "largest", "main") {
+			q := j + 3
+			for q < len(toks) && q < j+6 && !toks[q].Is("of") {
+				q++
+			}
+			if b := st.mentionAt(st.skipDet(q + 1)); q < len(toks) && toks[q].Is("of") && b != nil && (b.Type == schema.Location || b.Type == schema.Country) {
+				if st.possessive(b.End) {
+					if c := st.mentionAt(b.End + 1); c != nil && c.Type == schema.Location {
+						b = c
+					}
+				}
+				st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-capital", j)
+			}
+		}
+	}
+	// "Baghdad's Green Zone"
+	for k := 0; k+1 < len(st.ms); k++ {
+		a, b := st.ms[k], st.ms[k+1]
+		if (a.Type == schema.Location || a.Type == schema.Country) && (b.Type == schema.Location || b.Type == schema.Facility) &&
+			b.Start == a.End+1 && toks[a.End].Key == "s" {
+			st.emit(b.ID, schema.LocatedIn, a.ID, schema.Asserted, "place-possessive", a.End)
+		}
+	}
+}
+
+var placeAdjectives = wordSet("compound", "complex", "headquarters", "facility", "base", "airport", "site", "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "northwestern", "northeastern", "southwestern", "southeastern", "semi", "autonomous", "semi-autonomous", "restive", "neighboring", "neighbouring", "nearby", "capital", "city", "province", "of", "iraqi", "syrian", "kurdish", "volatile", "oil-rich", "oil", "rich", "desert", "border", "so", "called", "so-called")
+
+// contains reports whether the gazetteer places b inside a (1), a inside b
+// (-1) or does not know (0).
+func (x *Extractor) contains(a, b string) int {
+	if x.within(b, a, 6) {
+		return 1
+	}
+	if x.within(a, b, 6) {
+		return 0
+	}
+	return 0
+}
+
+func (x *Extractor) within(a, b string, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	e, ok := x.gaz.Entry(a)
+	if !ok {
+		return false
+	}
+	for _, in := range e.Facts["in"] {
+		if in == b || x.within(in, b, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *sent) placeAfter(i int) *Mention {
+	for q := i; q < len(st.toks) && q < i+4; q++ {
+		if m := st.mentionAt(q); m != nil {
+			if m.Type.IsPlace() || m.Type == schema.Country {
+				return m
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// nameContainsPlace emits locatedIn for a place whose matched name spells
+// out a place that contains it, as the gazetteer knows.
+func (st *sent) nameContainsPlace(m *Mention) {
+	text := " " + strings.ToLower(m.Text) + " "
+	id := m.ID
+	for depth := 0; depth < 4; depth++ {
+		e, ok := st.d.x.gaz.Entry(id)
+		if !ok || len(e.Facts["in"]) == 0 {
+			return
+		}
+		id = e.Facts["in"][0]
+		pe, ok := st.d.x.gaz.Entry(id)
+		if !ok {
+			return
+		}
+		for _, n := range append([]string{pe.Name}, pe.Aliases...) {
+			n = strings.ToLower(n)
+			if strings.Contains(text, " in "+n+" ") || strings.Contains(text, " in the "+n+" ") || strings.Contains(text, ", "+n+" ") ||
+				strings.HasPrefix(text, " "+n+"'s ") || strings.HasPrefix(text, " "+n+"’s ") {
+				st.d.entity(pe.ID, pe.Type, "")
+				st.emit(m.ID, schema.LocatedIn, pe.ID, schema.Asserted, "name-place", m.Start)
+				return
+			}
+		}
+	}
+}
+
+// hasPlaceLink reports whether a multi-word name has the shape of a name
+// with its place in it: "in", a comma or a possessive inside.
+func (st *sent) hasPlaceLink(m *Mention) bool {
+	for q := m.Start; q < m.End; q++ {
+		if st.toks[q].Is("in", ",") || st.possessive(q) {
+			return true
+		}
+	}
+	return false
+}

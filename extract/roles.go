@@ -1,0 +1,450 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+// roleTarget finds the organisation or state a role at toks[i:i+n] belongs
+// to: "of Y", "for Y", "to the Iraqi prime minister", or a demonym, state
+// or organisation right before the role ("Iraqi Prime Minister",
+// "Hezbollah leader", "NATO's Supreme Allied Commander").
+func (st *sent) roleTarget(i, n int) (string, bool) {
+	for q := i; q < i+n && q < len(st.toks); q++ {
+		if st.toks[q].Is("militia", "militant", "rebel", "opposition", "faction", "insurgent", "jihadist") {
+			return "", false // "militia leader": of a militia, whatever state is named
+		}
+	}
+	j := i + n
+	for j < len(st.toks) && st.toks[j].Text == "." {
+		j++
+	}
+	if j < len(st.toks) && st.toks[j].Is("of", "for", "to", "at", "in") {
+		k := j + 1
+		for k < len(st.toks) && determiners[st.toks[k].Key] && st.mk(k) < 0 {
+			k++
+		}
+		if m := st.mentionAt(k); m != nil && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End)) {
+			// "head of Iraq's Popular Mobilization Forces": the possessed organisation
+			if st.possessive(m.End) {
+				if n := st.mentionAt(m.End + 1); n != nil {
+					m = n
+				}
+			}
+			id, _ := st.actor(m)
+			// "adviser to the Iraqi prime minister": the state of the role.
+			if m.Kind == DemonymMention && st.isRoleAt(m.End) {
+				return id, true
+			}
+			if m.Kind == DemonymMention {
+				return "", false
+			}
+			return id, true
+		}
+	}
+	// Before the role: "Iraqi", "U.S.", "Hezbollah", "NATO's", "top Iranian".
+	k := i - 1
+	if k >= 0 && st.toks[k].Is("government", "state") && st.at[k] < 0 {
+		// "government spokesman Basim al-Awadi": the state in context
+		if k > 0 && st.mk(k-1) >= 0 {
+			if m := st.mentionAt(k - 1); m.Type == schema.Country || m.Metonym != "" {
+				return st.actorID(m), true
+			}
+		}
+		if c := st.contextCountry(k); c != "" {
+			return c, true
+		}
+	}
+	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners[st.toks[k].Key] && st.adjective(k) {
+		if st.toks[k].Is("militia", "militant", "rebel", "opposition", "tribal", "resistance", "faction", "insurgent", "jihadist", "paramilitary") {
+			return "", false // "Iraqi militia leader": a leader of a militia, not of Iraq
+		}
+		k--
+	}
+	if k >= 0 && (st.toks[k].Key == "s") {
+		k--
+	}
+	if m := st.mentionAt(k); m != nil && m.End == k+1 && m.Type != schema.Person && !m.Type.IsPlace() {
+		id, _ := st.actor(m)
+		return id, true
+	}
+	// "Nujaba, whose secretary-general Akram al-Kaabi": the name before "whose".
+	if k >= 1 && st.toks[k].Is("whose") && st.toks[k-1].Text == "," {
+		if m := st.mentionAt(k - 2); m != nil && m.Type != schema.Person && !m.Type.IsPlace() {
+			return st.actorID(m), true
+		}
+	}
+	// "its secretary-general, X": the group last named.
+	if k >= 0 && st.toks[k].Is("its") {
+		if id := st.d.antecedent(st.ms, k, schema.ArmedGroup); id != "" && id != defaultCollectiveID {
+			return id, true
+		}
+	}
+	if m := st.mentionAt(k); m != nil && m.End == k+1 && m.Metonym != "" {
+		return m.Metonym, true
+	}
+	return "", false
+}
+
+// roles finds person–role relations: titles before names ("Iraqi Prime
+// Minister X", "Hezbollah leader X", "Secretary-General of Y X"),
+// appositions after them ("X, a spokesman for Y", "X the Iraqi prime
+// minister").
+func (st *sent) roles() {
+	for _, m := range st.ms {
+		st.orgApposition(m)
+	}
+	for k, m := range st.ms {
+		if m.Type != schema.Person {
+			continue
+		}
+		// Title before the name, maybe set off by a comma and an
+		// honorific: "Iraq's caretaker prime minister, Adel Abdul Mahdi",
+		// "Iran's supreme leader, Ayatollah Ali Khamenei".
+		if at := st.titleComma(m.Start); at > 0 {
+			if rs, n := st.d.roleEndingAt(st.toks, at); n > 0 {
+				r := bestRole(rs)
+				if target, ok := st.roleTarget(at-n, n); ok && r.Predicate != "" {
+					st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title-comma", m.Start)
+					st.markTitle(at-n, m.Start)
+				}
+			}
+		}
+		// Title before the name.
+		if rs, n := st.d.roleEndingAt(st.toks, m.Start); n > 0 {
+			r := bestRole(rs)
+			i := m.Start - n
+			// "Secretary-General of the Badr Organization Hadi al-Ameri"
+			target, ok := st.roleTarget(i, n)
+			if !ok && i >= 2 {
+				// "Secretary-General of Y X": role, of, Y, then the name.
+				if prev := st.mentionAt(m.Start - 1); prev != nil && prev != m {
+					_ = prev
+				}
+			}
+			if !ok {
+				target, ok = st.roleOfBefore(m.Start)
+			}
+			if !ok && r.Predicate != "" {
+				target, ok = st.knownPost(m.ID, r.Predicate)
+			}
+			if ok && r.Predicate != "" {
+				st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title", m.Start)
+			}
+			// "Pentagon press secretary Maj. Gen. Pat Ryder": a rank after the post.
+			if rs2, n2 := st.d.roleEndingAt(st.toks, i); n2 > 0 {
+				r2 := bestRole(rs2)
+				if t2, ok2 := st.roleTarget(i-n2, n2); ok2 && r2.Predicate != "" {
+					p2 := st.rolePredicate(r2, t2)
+					if ok && t2 == target {
+						// "IRGC chief commander Major General X": one post,
+						// named by its strongest title
+						p1 := st.rolePredicate(r, target)
+						st.dropStatement(m.ID, target)
+						if roleRank(p1) > roleRank(p2) {
+							p2 = p1
+						}
+					}
+					st.emit(m.ID, p2, t2, schema.Asserted, "role-title", m.Start)
+				}
+				i -= n2
+			}
+			st.markTitle(i, m.Start)
+		} else if target, ok := st.roleOfBefore(m.Start); ok {
+			rs, _ := st.roleOfRole(m.Start)
+			if p := bestRole(rs).Predicate; p != "" {
+				st.emit(m.ID, p, target, schema.Asserted, "role-title-of", m.Start)
+			}
+		}
+		// Apposition after the name: ", a spokesman for Y", " the Iraqi prime minister".
+		j := m.End
+		comma := false
+		if j < len(st.toks) && st.toks[j].Text == "," {
+			j++
+			comma = true
+		}
+		if j < len(st.toks) && st.toks[j].Is("a", "an", "the") {
+			j++
+		} else if !comma {
+			continue
+		}
+		for q := j; q < len(st.toks) && q < j+8; q++ {
+			if st.toks[q].Text == "," || st.toks[q].Text == "." {
+				break
+			}
+			rs, n := st.roleAt(q)
+			if n > 0 && q+n+1 < len(st.toks) && st.toks[q+n].Is("and") {
+				if rs2, n2 := st.roleAt(q + n + 1); n2 > 0 && roleRank(bestRole(rs2).Predicate) > roleRank(bestRole(rs).Predicate) {
+					q += n // "chief negotiator and spokesman": the second names the post
+					continue
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			r := bestRole(rs)
+			target, ok := st.roleTarget(q, n)
+			if ok && r.Predicate != "" && k >= 0 {
+				st.emit(m.ID, st.indefiniteRole(st.rolePredicate(r, target), q, target), target, schema.Asserted, "role-apposition", q)
+				st.markInner(q, q+n+6)
+			}
+			break
+		}
+	}
+}
+
+// asRole handles "X came back as the leader of a coalition": the clause's
+// subject holds the role in the organisation.
+func (st *sent) asRole() {
+	for i := 0; i+3 < len(st.toks); i++ {
+		if st.toks[i].starts&startsRule == 0 {
+			continue
+		}
+		if !st.toks[i].Is("as") || !st.toks[i+1].Is("the", "a", "an") {
+			continue
+		}
+		rs, n := st.roleAt(i + 2)
+		if n == 0 {
+			continue
+		}
+		r := bestRole(rs)
+		j := i + 2 + n
+		if r.Predicate == "" || j >= len(st.toks) || !st.toks[j].Is("of") {
+			continue
+		}
+		obj := st.mentionAt(st.skipDet(j + 1))
+		if obj == nil || obj.Type == schema.Person {
+			continue
+		}
+		subs := st.subjects(i)
+		if len(subs) == 0 && st.subj != "" {
+			subs = []string{st.subj}
+		}
+		for _, s := range subs {
+			st.emit(s, r.Predicate, obj.ID, st.modality(i, false), "as-role", i)
+		}
+	}
+}
+
+// roleOfBefore handles "Secretary-General of the Badr Organization Hadi
+// al-Ameri": a role, of, an organisation, right before the name.
+func (st *sent) roleOfBefore(name int) (string, bool) {
+	prev := st.mentionAt(name - 1)
+	if prev == nil || prev.Type == schema.Person || prev.Type.IsPlace() {
+		return "", false
+	}
+	k := prev.Start - 1
+	for k >= 0 && determiners[st.toks[k].Key] {
+		k--
+	}
+	if k < 1 || !st.toks[k].Is("of", "for") {
+		return "", false
+	}
+	if _, n := st.d.roleEndingAt(st.toks, k); n == 0 {
+		return "", false
+	}
+	id, _ := st.actor(prev)
+	return id, true
+}
+
+func (st *sent) roleOfRole(name int) ([]Role, int) {
+	prev := st.mentionAt(name - 1)
+	if prev == nil {
+		return nil, 0
+	}
+	k := prev.Start - 1
+	for k >= 0 && determiners[st.toks[k].Key] {
+		k--
+	}
+	return st.d.roleEndingAt(st.toks, k)
+}
+
+// knownPost returns the state or body a person holds a post in according to
+// the gazetteer, when a title in the text names the post without its
+// state ("Secretary of State Mike Pompeo").
+func (st *sent) knownPost(id string, p schema.Predicate) (string, bool) {
+	e, ok := st.d.x.gaz.Entry(id)
+	if !ok {
+		return "", false
+	}
+	for _, key := range []string{string(p), "officialOf", "leaderOf"} {
+		if v := e.Fact(key); v != "" {
+			if t, ok := st.d.x.gaz.Entry(v); ok && t.Type == schema.Country {
+				return v, true
+			}
+		}
+	}
+	return "", false
+}
+
+func bestRole(rs []Role) Role {
+	for _, r := range rs {
+		if r.Predicate != "" {
+			return r
+		}
+	}
+	if len(rs) > 0 {
+		return rs[0]
+	}
+	return Role{}
+}
+
+// markTitle marks demonym and organisation mentions inside a title as
+// inner, so they are not taken as subjects or objects of verbs.
+func (st *sent) markTitle(from, to int) {
+	// the title's modifiers run back over names, possessives and modifiers
+	// ("top Iranian", "Iraq's caretaker"), never over a verb
+	for from > 0 && from > to-8 {
+		t := st.toks[from-1]
+		if st.at[from-1] >= 0 || st.possessive(from-1) || t.Is("top", "senior", "former", "deputy", "acting", "caretaker", "military", "chief") {
+			from--
+			continue
+		}
+		break
+	}
+	for q := from; q < to; q++ {
+		if m := st.mentionAt(q); m != nil && m.End <= to && m.Type != schema.Person {
+			m.Inner = true
+		}
+	}
+}
+
+func (st *sent) markInner(from, to int) {
+	for q := from; q < to && q < len(st.toks); q++ {
+		if st.toks[q].Text == "," || st.toks[q].Text == "." {
+			break
+		}
+		if m := st.mentionAt(q); m != nil {
+			m.Inner = true
+		}
+	}
+}
+
+// headsOfState are the roles that make their holder the leader of a
+// state; any other leading role (commander, speaker, chief) held "of" a
+// state makes its holder an official of it.
+var headsOfState = wordSet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince")
+
+func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
+	if r.Predicate == schema.LeaderOf && st.d.typeOf(target) == schema.Country && !headsOfState[strings.ToLower(r.Name)] {
+		return schema.OfficialOf
+	}
+	return r.Predicate
+}
+
+// indefiniteRole adjusts the predicate of a role introduced by "a" or "one
+// of": "a senior commander of Harakat al-Nujaba" is one of its commanders,
+// a member, not its leader.
+func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string) schema.Predicate {
+	if p == schema.OfficialOf && st.d.typeOf(target) != schema.Country && roleStart > 0 && st.toks[roleStart-1].Is("deputy", "a", "an") {
+		return schema.MemberOf // "a deputy commander of the IRGC"
+	}
+	if p != schema.LeaderOf {
+		return p
+	}
+	j := roleStart - 1
+	for j >= 0 && st.toks[j].Is("senior", "top", "deputy", "prominent", "key", "local", "field", "military", "former", "veteran") {
+		j--
+	}
+	if j >= 0 && st.toks[j].Is("a", "an", "another") || roleStart > 0 && st.toks[roleStart-1].Is("deputy") {
+		if st.d.typeOf(target) == schema.Country {
+			return schema.OfficialOf
+		}
+		return schema.MemberOf
+	}
+	return p
+}
+
+// titleComma returns where a title set off by a comma before the name at
+// token i ends ("prime minister, Adel Abdul Mahdi"), skipping an honorific
+// ("Ayatollah"); 0 when there is none.
+func (st *sent) titleComma(i int) int {
+	j := i
+	if rs, n := st.d.roleEndingAt(st.toks, j); n > 0 && bestRole(rs).Predicate == "" {
+		j -= n
+	}
+	if j < 2 || st.toks[j-1].Text != "," {
+		return 0
+	}
+	if rs, n := st.d.roleEndingAt(st.toks, j-1); n > 0 && bestRole(rs).Predicate != "" {
+		return j - 1
+	}
+	return 0
+}
+
+// orgApposition reads "Harakat al-Nujaba, another member of the Islamic
+// Resistance in Iraq" and "X, a faction of Y": the group belongs to Y.
+func (st *sent) orgApposition(m *Mention) {
+	if m.Type != schema.ArmedGroup && m.Type != schema.Country && m.Type != schema.GovernmentBody || m.Kind == DemonymMention {
+		return
+	}
+	j := m.End
+	if j+3 >= len(st.toks) || st.toks[j].Text != "," || !st.toks[j+1].Is("a", "an", "another", "the", "one", "part") {
+		return
+	}
+	j += 2
+	for j < len(st.toks) && j < m.End+5 && st.toks[j].Kind == Word && !st.toks[j].Upper() && !st.toks[j].Is("member", "faction", "part", "wing", "branch", "affiliate", "component", "backbone", "core", "arm", "offshoot", "unit", "brigade", "of") {
+		j++
+	}
+	if j+1 >= len(st.toks) || !st.toks[j].Is("member", "faction", "part", "wing", "branch", "affiliate", "component", "backbone", "core", "arm", "offshoot", "unit", "brigade") {
+		return
+	}
+	j++
+	if j < len(st.toks) && st.toks[j].Is("of") {
+		j++
+	} else {
+		return
+	}
+	y := st.mentionAt(st.skipDet(j))
+	if y == nil || y.Type != schema.Coalition && y.Type != schema.ArmedGroup && y.Type != schema.InternationalOrganization {
+		return
+	}
+	st.emit(m.ID, schema.MemberOf, y.ID, schema.Asserted, "apposition-member", m.End)
+	y.Inner = true
+}
+
+// dropStatement removes the statements linking s to o found so far in the
+// sentence.
+func (st *sent) dropStatement(s, o string) {
+	kept := st.out[:0]
+	for _, x := range st.out {
+		if x.Subject != s || x.Object != o {
+			kept = append(kept, x)
+		}
+	}
+	st.out = kept
+}
+
+// roleRank orders the predicates a title can give: a leader's post beats
+// an official's.
+func roleRank(p schema.Predicate) int {
+	switch p {
+	case schema.LeaderOf:
+		return 3
+	case schema.SpokespersonFor:
+		return 2
+	case schema.OfficialOf:
+		return 1
+	}
+	return 0
+}
+
+// contextCountry returns the state a sentence is about at token i: the
+// nearest state (or capital standing for one) named before i, else the one
+// named last before the sentence.
+func (st *sent) contextCountry(i int) string {
+	for k := len(st.ms) - 1; k >= 0; k-- {
+		m := st.ms[k]
+		if m.End > i {
+			continue
+		}
+		if id, t := st.actor(m); t == schema.Country {
+			return id
+		}
+	}
+	if n := st.d.recentMark; n > 0 {
+		return st.d.recent[n-1]
+	}
+	return ""
+}

@@ -1,0 +1,286 @@
+package extract
+
+import (
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+// truces finds "X agreed to stop attacks targeting Y" and "X announced the
+// cessation of its operations against Y".
+func (st *sent) truces() {
+	toks := st.toks
+	for i := 0; i < len(toks); i++ {
+		if toks[i].starts&startsRule == 0 {
+			continue
+		}
+		cease := ceaseVerbs[toks[i].Key]
+		if !cease && !toks[i].Is("cessation", "truce", "ceasefire", "halt") {
+			continue
+		}
+		// the attack noun after it
+		var objs []string
+		for q := i + 1; q < len(toks) && q < i+6; q++ {
+			if ns, n := st.nounAt(q); n > 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || toks[q].Is("operations", "attacks", "shellings", "shelling", "bombing") {
+				_, n := st.nounAt(q)
+				if n == 0 {
+					n = 1
+				}
+				objs = st.objects(q+n, schema.Attacked, []string{"targeting", "against", "on", "at"})
+				break
+			}
+		}
+		if len(objs) == 0 {
+			continue
+		}
+		subs := st.subjects(i)
+		if len(subs) == 0 {
+			subs = st.lightSubject(i)
+		}
+		mod := st.modality(i, true)
+		if mod == schema.Hypothetical && i > 0 && toks[i-1].Is("to") {
+			mod = schema.Asserted // "agreed to stop": the agreement is the truce
+		}
+		for _, s := range subs {
+			for _, o := range objs {
+				st.emit(s, schema.TruceWith, o, mod, "truce", i)
+			}
+		}
+	}
+}
+
+// threatTarget finds the target of a threat in the clause that starts at
+// i: the object of its first violent verb or event noun ("that the US
+// would hit Iranian sites", "to continue its fight against Israel"), or the
+// subject of a threat phrase ("that American forces would face a harsh
+// response").
+func (st *sent) threatTarget(i int, subs []string) []string {
+	if t := st.threatPhraseSubject(i, subs); t != nil {
+		return t
+	}
+	for j := i; j < len(st.toks) && j < i+12; j++ {
+		if st.stop(j) || st.toks[j].Text == ";" {
+			return nil
+		}
+		if ns, n := st.nounAt(j); n > 0 && st.at[j] < 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || st.toks[j].Is("fight", "operations", "attacks") {
+			if n == 0 {
+				n = 1
+			}
+			var out []string
+			for _, o := range st.objects(j+n, schema.Attacked, []string{"against", "on", "targeting", "at"}) {
+				if !slicesHas(subs, o) {
+					out = append(out, o)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+		vs, n := st.verbAt(j)
+		if n == 0 || st.at[j] >= 0 {
+			continue
+		}
+		v := pickVerb(vs)
+		switch v.Predicate {
+		case schema.Attacked, schema.Struck, schema.Killed, schema.Wounded, schema.Threatened:
+		default:
+			continue
+		}
+		var out []string
+		for _, o := range st.objects(j+n, v.Predicate, v.ObjPreps) {
+			if !slicesHas(subs, o) {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// threatPhrases are what a threatened party "would" do or undergo.
+var threatPhrases = wordSet("face", "pay", "suffer", "regret", "bear")
+
+// passiveThreats are threat phrases after "be": "would be held responsible".
+var passiveThreats = wordSet("held", "punished", "targeted", "hit", "struck", "attacked", "made")
+
+// threatPhraseSubject reads "that America and Britain would pay a heavy
+// price", "Tehran would be held fully responsible": the clause's subject is
+// the one threatened.
+func (st *sent) threatPhraseSubject(i int, subs []string) []string {
+	var subj []string
+	for j := i; j < len(st.toks) && j < i+10; j++ {
+		t := st.toks[j]
+		if st.stop(j) || t.Text == ";" {
+			return nil
+		}
+		if k := st.mk(j); k >= 0 && subj == nil {
+			for _, g := range st.group(k) {
+				if id, tt := st.actor(g); tt.IsActor() && !slicesHas(subs, id) {
+					subj = append(subj, id)
+				}
+			}
+			j = st.ms[k].End - 1
+			for _, g := range st.group(k) {
+				j = max(j, g.End-1)
+			}
+			continue
+		}
+		if subj != nil && t.Is("would", "will") {
+			for q := j + 1; q < len(st.toks) && q < j+4; q++ {
+				k := st.toks[q].Key
+				if threatPhrases[k] || passiveThreats[k] && st.toks[q-1].Is("be") {
+					return subj
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// threatOfPlan adds "X threatened Y" when X itself says it will or would
+// attack Y: "Harakat al-Nujaba said it would continue operations against
+// American forces".
+func (st *sent) threatOfPlan(subj, obj string, trigger int) {
+	for j := trigger - 1; j >= 0; j-- {
+		if !st.toks[j].Is("said", "says", "vowed", "vows", "warned", "warns", "pledged", "promised", "threatened", "announced", "declared") {
+			continue
+		}
+		if slicesHas(st.subjects(j), subj) {
+			st.emit(subj, schema.Threatened, obj, schema.Asserted, "planned-attack", j)
+		}
+		return
+	}
+	// A quote before its attribution: "We will target American bases," the group said.
+	if st.speaker() == subj {
+		for j := trigger + 1; j < len(st.toks); j++ {
+			if st.toks[j].Is("said", "says", "vowed", "warned", "told", "added", "declared") {
+				st.emit(subj, schema.Threatened, obj, schema.Asserted, "planned-attack", j)
+				return
+			}
+		}
+	}
+}
+
+// responsibility reads accusations phrased as blame: "X holds Y
+// responsible", "X said Y bore full responsibility", "groups it said were
+// behind the attacks".
+func (st *sent) responsibility() {
+	toks := st.toks
+	for i, t := range toks {
+		if t.starts&startsRule == 0 {
+			continue
+		}
+		switch {
+		case t.Is("holds", "held", "hold", "holding") && i+2 < len(toks):
+			k := st.mk(st.skipDet(i + 1))
+			if k < 0 {
+				// "Kataib Hezbollah, which Washington holds responsible"
+				q := i + 1
+				for q < len(toks) && toks[q].Is("chiefly", "fully", "directly", "primarily", "solely") {
+					q++
+				}
+				if q < len(toks) && toks[q].Is("responsible", "accountable") && i >= 3 {
+					if sm := st.mentionAt(i - 1); sm != nil && sm.Start >= 1 && toks[sm.Start-1].Is("which", "whom") {
+						for _, o := range st.antecedentNP(sm.Start - 1) {
+							st.emit(st.actorID(sm), schema.Accused, o, schema.Asserted, "holds-responsible", i)
+						}
+					}
+				}
+				continue
+			}
+			y := st.ms[k]
+			q := y.End
+			for q < len(toks) && q < y.End+3 && toks[q].Is("chiefly", "fully", "directly", "primarily", "solely") {
+				q++
+			}
+			if q < len(toks) && toks[q].Is("responsible", "accountable") {
+				for _, s := range st.subjects(i) {
+					st.emit(s, schema.Accused, st.actorID(y), st.modality(i, false), "holds-responsible", i)
+				}
+			}
+		case t.Is("bore", "bears", "bear") && i+2 < len(toks) && (toks[i+1].Is("responsibility") || toks[i+2].Is("responsibility")),
+			t.Is("behind") && i > 0 && beAux[toks[i-1].Key]:
+			// the one blamed: the mention before; the one blaming: who said it
+			var y *Mention
+			for q := i - 1; q >= 0 && q >= i-3; q-- {
+				if m := st.mentionAt(q); m != nil {
+					y = m
+					break
+				}
+			}
+			if y == nil {
+				continue
+			}
+			for q := y.Start - 1; q >= 0 && q >= y.Start-4; q-- {
+				if toks[q].Is("said", "says", "added", "stated", "insisted") {
+					for _, s := range st.subjects(q) {
+						st.emit(s, schema.Accused, st.actorID(y), schema.Asserted, "said-responsible", i)
+					}
+					break
+				}
+			}
+		}
+	}
+}
+
+// claims reads "X claimed (responsibility for) the attack": X attacked the
+// targets of the last attack the document reported without its doer.
+func (st *sent) claims() {
+	toks := st.toks
+	for i, t := range toks {
+		if t.starts&startsRule == 0 {
+			continue
+		}
+		if !t.Is("claimed", "claims", "claim", "claiming") || len(st.d.unclaimed) == 0 {
+			continue
+		}
+		j := i + 1
+		if j+1 < len(toks) && toks[j].Is("responsibility") && toks[j+1].Is("for") {
+			j += 2
+		}
+		for j < len(toks) && j < i+6 && (determiners[toks[j].Key] || toks[j].Is("that", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "s", "latest", "deadly", "drone", "rocket", "missile")) {
+			j++
+		}
+		if j >= len(toks) || !toks[j].Is("attack", "attacks", "strike", "strikes", "bombing", "assault", "operation", "raid") {
+			continue
+		}
+		mod := st.modality(i, false)
+		if !mod.Direct() {
+			continue
+		}
+		for _, s := range st.subjects(i) {
+			for _, o := range st.d.unclaimed {
+				st.emit(s, schema.Attacked, o, schema.Claimed, "claimed-attack", i)
+			}
+		}
+	}
+}
+
+// deaths reads "X died when Israeli jets bombed a command site": the
+// attacker of the sentence killed X.
+func (st *sent) deaths() {
+	toks := st.toks
+	for i, t := range toks {
+		if t.starts&startsRule == 0 {
+			continue
+		}
+		if !t.Is("died", "perished") || i == 0 {
+			continue
+		}
+		var victim *Mention
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if m := st.mentionAt(j); m != nil {
+				victim = m
+				break
+			}
+		}
+		if victim == nil || victim.Type != schema.Person {
+			continue
+		}
+		for _, x := range st.out {
+			if (x.Predicate == schema.Struck || x.Predicate == schema.Attacked) && x.Modality.Direct() && x.Subject != victim.ID && x.Span == st.s.Span {
+				st.emit(x.Subject, schema.Killed, victim.ID, x.Modality, "died-when", i)
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,423 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+// verbs applies the verb lexicon: active voice (subject, verb, object) and
+// passive voice (patient, be, participle, by agent / in an agent's strike).
+func (st *sent) verbs() {
+	toks := st.toks
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != Word || toks[i].Upper() && i > 0 {
+			continue
+		}
+		vs, n := st.verbAt(i)
+		if n == 0 || st.at[i] >= 0 {
+			continue
+		}
+		v := pickVerb(vs)
+		passive := false
+		if st.auxBefore(i) {
+			for _, w := range vs {
+				if w.Form == Participle {
+					v, passive = w, true
+					break
+				}
+			}
+		}
+		if i > 0 && toks[i-1].Text == "-" && !toks[i-1].Space {
+			continue // "state-funded", "Iran-aligned": part of a compound adjective
+		}
+		if i > 1 && toks[i-2].Is("what") && toks[i-1].Is("he", "she", "it", "they", "we", "officials") {
+			continue // "what he called an unjustified attack": a hedge, no event
+		}
+		if (v.Form == Base || v.Form == Third) && i+1 < len(toks) && toks[i+1].Is("of") {
+			continue // "head of UNAMI", "attacks of": a noun
+		}
+		if v.Lemma == "back" && v.Form == Base {
+			continue // "came back", "flown back": an adverb far more often than a verb
+		}
+		if i > 0 && v.Form != Past && v.Form != Participle && st.afterDeterminer(i) {
+			continue // a noun: "the attack", "their attacks", "an "imminent" attack"
+		}
+		if (v.Predicate == schema.Killed || v.Predicate == schema.Wounded) && i > 0 && toks[i-1].Kind == Number {
+			continue // "16 were killed and 25 wounded": an elliptical passive
+		}
+		if v.Form == Third || v.Form == Base {
+			if _, nn := st.nounAt(i); nn > 0 && i > 0 && (st.at[i-1] >= 0 || st.nounModifier(i-1) || nounPreps[toks[i-1].Key]) {
+				continue // "US-Israeli strikes", "drone attacks"
+			}
+		}
+		if (v.Form == Past || v.Form == Participle) && i+1 < len(toks) && (toks[i+1].starts&startsMilitia != 0 && v.Lemma == "arm" || toks[i+1].Is("groups", "men", "conflict", "clashes")) && st.at[i+1] < 0 {
+			continue // "armed groups", "armed men": an adjective
+		}
+		if (v.Form == Third || v.Form == Base) && i > 0 && (st.pastVerb(i-1) || toks[i-1].Kind == Number) {
+			continue // "struck targets": a noun after a finite verb
+		}
+		if v.Form == Third && strings.HasSuffix(toks[i].Key, "s") {
+			// "revive talks", "militia targets": a plural event noun unless
+			// its subject stands right before it ("Iran attacks US bases").
+			if _, nn := st.nounAt(i); nn > 0 && (i == 0 || st.at[i-1] < 0 && !(i > 1 && st.at[i-2] >= 0 && toks[i-1].Kind == Word && !toks[i-1].Upper())) {
+				continue
+			}
+		}
+		if v.Form == Gerund && i > 0 && !beAux[toks[i-1].Key] && !aspectual[toks[i-1].Key] && toks[i-1].Text != "," && st.at[i-1] < 0 {
+			continue // "focuses on advising", "strikes targeting": not a finite verb
+		}
+		end := i + n
+		if !passive && hasForm(vs, Participle) && end < len(toks) && toks[end].Is("in", "by") && i > 0 && st.at[i-1] >= 0 {
+			// "Nasrallah killed in Israeli strike": a headline's passive
+			if len(st.agents(end)) > 0 {
+				for _, w := range vs {
+					if w.Form == Participle {
+						v, passive = w, true
+						break
+					}
+				}
+			}
+		}
+		if passive {
+			patients := st.patients(i)
+			if !st.patientNear(i) {
+				patients = nil // "Biden said the drone had been launched by ...": the drone, no actor
+			}
+			agents := st.agents(end)
+			if len(agents) == 0 && len(patients) > 0 && end < len(toks) && slicesHas(v.ObjPreps, toks[end].Key) && toks[end].Key != "" {
+				// "Hezbollah is allied with Iran": a state, not a passive
+				for _, s := range patients {
+					for _, o := range st.objects(end, v.Predicate, v.ObjPreps) {
+						st.emitVerb(v, s, o, st.modality(i, false), "verb-state", i)
+					}
+				}
+				i = end - 1
+				continue
+			}
+			if len(patients) == 0 || len(agents) == 0 {
+				i = end - 1
+				continue
+			}
+			mod := st.modality(i, false)
+			for _, a := range agents {
+				for _, p := range patients {
+					st.emitVerb(v, a.id, p, mod, "passive", i)
+					if a.strike && (v.Predicate == schema.Killed || v.Predicate == schema.Wounded) {
+						st.emit(a.id, schema.Struck, p, mod, "passive-strike", i)
+					}
+				}
+			}
+			i = end - 1
+			continue
+		}
+		if v.Form == Past && hasForm(vs, Participle) && i > 0 && st.at[i-1] < 0 && !st.toks[i-1].Upper() && st.participial(i) {
+			continue // "sites used by", "bases located in": a participle, not a finite verb
+		}
+		if v.Form == Participle && !hasForm(vs, Past) && !st.perfectBefore(i) {
+			continue // "sites used by", "bases located in": not a finite verb
+		}
+		subs := st.subjects(i)
+		if i >= 2 && toks[i-1].Is("and") && st.lastVerb >= 0 && i-st.lastVerb < 12 {
+			// "that killed a contractor and wounded several troops": the
+			// second verb shares the first one's subject.
+			subs = st.lastSubs
+		}
+		if i >= 2 && toks[i-1].Is("it", "they") && toks[i-2].Kind == Word && st.at[i-1] < 0 &&
+			(st.at[i-2] >= 0 || !toks[i-2].Upper() && st.adjective(i-2) && !toks[i-2].Is("and", "said", "says", "announced", "that", "if", "so", "because", "where")) {
+			// "the militias it backs", "the escalation it directed": a
+			// relative clause whose object is the noun before the pronoun.
+			if m := st.mentionAt(i - 2); m != nil && m.End == i-1 {
+				for _, s := range st.nearestActorBefore(m.Start) {
+					o, _ := st.actor(m)
+					st.emitVerb(v, s, o, st.modality(i, false), "verb-relative", i)
+				}
+			}
+			i = end - 1
+			continue
+		}
+		if len(subs) == 0 && (v.Predicate == schema.Attacked || v.Predicate == schema.Struck || v.Predicate == schema.Killed || v.Predicate == schema.Wounded) {
+			subs = st.weaponSubject(i)
+		}
+		st.lastVerb, st.lastSubs = i, subs
+		if len(subs) == 0 {
+			if v.Predicate == schema.Attacked || v.Predicate == schema.Struck {
+				// "a drone targeted Harir air base": who did it may be
+				// claimed later
+				st.d.unclaimed = st.objects(end, v.Predicate, v.ObjPreps)
+			}
+			continue
+		}
+		// Truce: "agreed to stop attacks targeting X".
+		btw := end
+		for btw < len(toks) && btw < end+4 && !toks[btw].Is("between") && toks[btw].Kind != Punct {
+			btw++ // "agreed in April 2022 between the coalition and the rebels"
+		}
+		if info, _ := v.Predicate.Info(); info.Symmetric && btw < len(toks) && toks[btw].Is("between") {
+			// "a ceasefire agreed between Israel and the Lebanese government"
+			if k := st.mk(st.skipDet(btw + 1)); k >= 0 {
+				if g := st.group(k); len(g) >= 2 {
+					a, _ := st.actor(g[0])
+					b, _ := st.actor(g[1])
+					st.emit(a, v.Predicate, b, st.modality(i, false), "verb-between", i)
+				}
+			}
+		}
+		objs := st.objects(end, v.Predicate, v.ObjPreps)
+		if info, _ := v.Predicate.Info(); !info.Event && v.Predicate != schema.BackedBy && len(objs) > 0 {
+			// "led a military coalition against the Houthis": a standing
+			// relation takes the object right after its verb
+			if k := st.mk(st.skipDet(st.skipAdj(end))); k < 0 || !slicesHas(objs, st.ms[k].ID) && !slicesHas(objs, st.actorID(st.ms[k])) {
+				objs = nil
+			}
+		}
+		if v.Predicate == schema.Threatened && len(objs) == 0 && end+1 < len(toks) && toks[end].Is("to") {
+			// "vowed to continue its fight against Israel"
+			objs = st.threatTarget(end+1, subs)
+		}
+		if v.Predicate == schema.Threatened && end < len(toks) && toks[end].Is("that") {
+			// "warned that the US would hit Iranian sites": the threat is
+			// against the object of what it says would happen.
+			objs = st.threatTarget(end+1, subs)
+		}
+		mod := st.modality(i, false)
+		for _, s := range subs {
+			for _, o := range objs {
+				st.emitVerb(v, s, o, mod, "verb", i)
+			}
+		}
+		if len(subs) > 0 && st.subj == "" {
+			st.subj = subs[0]
+		}
+		i = end - 1
+	}
+	st.truces()
+}
+
+func pickVerb(vs []Verb) Verb {
+	best := vs[0]
+	for _, v := range vs[1:] {
+		if v.Form == Past && best.Form != Past {
+			best = v
+		}
+	}
+	return best
+}
+
+func (st *sent) emitVerb(v Verb, s, o string, mod schema.Modality, rule string, i int) {
+	if v.Inverse {
+		s, o = o, s
+	}
+	st.emit(s, v.Predicate, o, mod, rule+"-"+v.Lemma, i)
+}
+
+// auxBefore reports whether a form of "be" precedes token i (adverbs and a
+// coordinated participle may stand between: "were killed and injured").
+func (st *sent) auxBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		t := st.toks[j]
+		if beAux[t.Key] {
+			return true
+		}
+		if t.Kind != Word || st.at[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+func (st *sent) perfectBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if st.toks[j].Is("has", "have", "had", "having") {
+			return true
+		}
+		if st.toks[j].Kind != Word || st.at[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+type agent struct {
+	id     string
+	strike bool
+}
+
+// agents finds the doers of a passive verb: "by X", "in X strikes", "in a
+// drone strike carried out by X".
+func (st *sent) agents(from int) []agent {
+	var out []agent
+	for j := from; j < len(st.toks) && j < from+14; j++ {
+		t := st.toks[j]
+		if t.Text == ";" || t.Is("but", "while", "which", "who") || st.stop(j) {
+			break
+		}
+		if t.Is("by") {
+			if j > 0 && targetLinks[st.toks[j-1].Key] {
+				continue
+			}
+			q := j + 1
+			for q < len(st.toks) && (determiners[st.toks[q].Key] || st.toks[q].Kind == Word && !st.toks[q].Upper() && st.at[q] < 0 && q < j+3) {
+				q++
+			}
+			if k := st.mk(q); k >= 0 {
+				strike := false
+				for _, g := range st.group(k) {
+					id, t := st.actor(g)
+					if t.IsActor() {
+						out = append(out, agent{id: id, strike: strike || out != nil && out[0].strike})
+					}
+				}
+				for p := from; p < j; p++ {
+					if ns, n := st.nounAt(p); n > 0 && (ns[0].Predicate == schema.Struck || ns[0].Predicate == schema.Attacked) {
+						for a := range out {
+							out[a].strike = true
+						}
+					}
+				}
+				return out
+			}
+		}
+		if t.Is("in") {
+			// "in US-Israeli strikes", "in a US drone strike"
+			q := j + 1
+			for q < len(st.toks) && determiners[st.toks[q].Key] {
+				q++
+			}
+			if k := st.mk(q); k >= 0 {
+				g := st.group(k)
+				last := g[len(g)-1]
+				if ns, n := st.nounAt(st.skipMods(last.End)); n > 0 && (ns[0].Predicate == schema.Struck || ns[0].Predicate == schema.Attacked) {
+					for _, m := range g {
+						if id, t := st.actor(m); t.IsActor() {
+							out = append(out, agent{id: id, strike: true})
+						}
+					}
+					return out
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// skipMods skips modifiers between an agent and an event noun: "drone",
+// "missile", "retaliatory".
+func (st *sent) skipMods(i int) int {
+	for i < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && st.toks[i].Is("drone", "missile", "air", "rocket", "retaliatory", "military", "precision") {
+		if _, n := st.nounAt(i); n > 0 {
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+func hasForm(vs []Verb, f VerbForm) bool {
+	for _, v := range vs {
+		if v.Form == f {
+			return true
+		}
+	}
+	return false
+}
+
+// participial reports whether a past form at i modifies the noun before it
+// ("sites used by", "bases located in") rather than being a finite verb: it
+// follows a plain noun and is followed by "by".
+func (st *sent) participial(i int) bool {
+	return i+1 < len(st.toks) && st.toks[i+1].Is("by")
+}
+
+// afterDeterminer reports whether the word at i follows a determiner or a
+// possessive, across quotes and up to two modifiers: "an "imminent" attack",
+// "the group's latest attack".
+func (st *sent) afterDeterminer(i int) bool {
+	for j, k := i-1, 0; j >= 0 && k < 3; j-- {
+		t := st.toks[j]
+		if determiners[t.Key] || st.possessive(j) {
+			return true
+		}
+		if t.Text == "\"" || t.Text == "“" || t.Text == "”" {
+			continue
+		}
+		if t.Kind != Word || t.Upper() || st.at[j] >= 0 || !st.adjective(j) {
+			return false
+		}
+		k++
+	}
+	return false
+}
+
+// pastVerb reports whether the token at i is the past form of a lexicon verb.
+func (st *sent) pastVerb(i int) bool {
+	for _, v := range func() []Verb { vs, _ := st.verbAt(i); return vs }() {
+		if v.Form == Past {
+			return true
+		}
+	}
+	return false
+}
+
+// patientNear reports whether the nearest mention before a passive verb at
+// i is its subject: nothing but auxiliaries, adverbs and a modifier noun
+// ("members of X were", "X personnel were") stands between them.
+func (st *sent) patientNear(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if st.at[j] >= 0 {
+			return true
+		}
+		t := st.toks[j]
+		if t.Text == "," {
+			if k := st.parenthetical(j); k >= 0 {
+				j = k // ", a deputy commander of the IRGC, was killed"
+				continue
+			}
+		}
+		if t.Is("said", "says", "told", "that", "which", "who", "and", "but") || t.Kind == Punct && t.Text != "-" && t.Text != ")" {
+			return false
+		}
+		if _, n := st.verbAt(j); n > 0 && !beAux[t.Key] {
+			return false
+		}
+		if i-j > 6 {
+			return false
+		}
+	}
+	return false
+}
+
+// weapons are what "the missiles hit the base" and "the drone struck" name
+// as the doer: the actor that fired them, named before.
+var weapons = wordSet("missile", "missiles", "rocket", "rockets", "drone", "drones", "strike", "strikes", "airstrike", "airstrikes", "attack", "shells", "projectiles", "barrage", "salvo", "bomb", "bombs", "jets", "warplanes", "aircraft")
+
+// weaponSubject resolves "the missiles hit X" to the doer of the last attack
+// the document reported.
+func (st *sent) weaponSubject(i int) []string {
+	j := i - 1
+	for j >= 0 && st.toks[j].Is("also", "then", "later", "reportedly", "apparently") {
+		j--
+	}
+	if j < 1 || !weapons[st.toks[j].Key] || !st.toks[j-1].Is("the", "these", "those") {
+		return nil
+	}
+	if st.d.lastAttacker != "" {
+		return []string{st.d.lastAttacker}
+	}
+	return nil
+}
+
+// nearestActorBefore returns the actor named last before token i: what "it"
+// in "the militias it backs" stands for.
+func (st *sent) nearestActorBefore(i int) []string {
+	for k := len(st.ms) - 1; k >= 0; k-- {
+		m := st.ms[k]
+		if m.End > i || m.Inner {
+			continue
+		}
+		if id, t := st.actor(m); t.IsActor() && t != schema.Person {
+			return []string{id}
+		}
+	}
+	return nil
+}
