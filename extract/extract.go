@@ -230,6 +230,14 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			}
 			continue
 		}
+		// bare "parliament": the parliament of the state in context
+		if toks[i].Is("parliament") && !toks[i].Upper() && !(i > 0 && (toks[i-1].Upper() || toks[i-1].Key == "s")) {
+			if id := d.stateBody(ms, i, "parliament"); id != "" {
+				ms = append(ms, &Mention{Start: i, End: i + 1, ID: id, Type: d.typeOf(id), Kind: AnaphorMention, Text: toks[i].Text})
+				d.entity(id, d.typeOf(id), "")
+				continue
+			}
+		}
 		if !toks[i].Is("the") {
 			continue
 		}
@@ -370,6 +378,32 @@ func (d *docState) coalitionLedBy(ms []*Mention, i int) string {
 			}
 		}
 		return ""
+	}
+	return ""
+}
+
+// stateBody returns the gazetteer body run by the state in context at token
+// i whose name has the given head ("parliament" → Iraqi parliament).
+func (d *docState) stateBody(ms []*Mention, i int, head string) string {
+	state := ""
+	for k := len(ms) - 1; k >= 0 && state == ""; k-- {
+		if m := ms[k]; m.End <= i && (m.Type == schema.Country || m.Metonym != "") {
+			state = m.ID
+			if m.Metonym != "" {
+				state = m.Metonym
+			}
+		}
+	}
+	if state == "" && d.recentMark > 0 {
+		state = d.recent[d.recentMark-1]
+	}
+	if state == "" {
+		return ""
+	}
+	for _, e := range d.x.gaz.Entries() {
+		if e.Type == schema.GovernmentBody && slicesHas(e.Facts["operatedBy"], state) && strings.Contains(strings.ToLower(e.Name), head) {
+			return e.ID
+		}
 	}
 	return ""
 }

@@ -352,3 +352,31 @@ func mustDate(t *testing.T, s string) (d time.Time) {
 	}
 	return d
 }
+
+func TestEntityCues(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		text string
+		want map[string]schema.EntityType // name → type
+	}{
+		{"The governor of Nineveh province, Atheel al-Nujaifi, fled.", map[string]schema.EntityType{"Atheel al-Nujaifi": schema.Person}},
+		{"Russian-Israeli researcher Elizabeth Tsurkov was freed.", map[string]schema.EntityType{"Elizabeth Tsurkov": schema.Person}},
+		{"Iraq's prime minister asked parliament to act.", map[string]schema.EntityType{"Iraqi parliament": schema.GovernmentBody}},
+		{"Officials met on Sunday's anniversary.", map[string]schema.EntityType{}},
+	}
+	for _, tt := range tests {
+		ex, err := x.Extract(Document{ID: "c", Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, typ := range tt.want {
+			e, ok := entityNamed(ex, name)
+			if !ok || e.Type != typ {
+				t.Errorf("%q: %q is %v (found %v), want %s", tt.text, name, e.Type, ok, typ)
+			}
+		}
+		if _, ok := entityNamed(ex, "Sunday"); ok {
+			t.Errorf("%q: a day became an entity", tt.text)
+		}
+	}
+}

@@ -394,6 +394,19 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 	if end-start >= 2 && lx.GivenNames[toks[start].Key] {
 		return schema.Person
 	}
+	// An occupation right before it: "the businessman Peshraw Dizayee",
+	// "researcher Elizabeth Tsurkov".
+	if end-start >= 2 && start > 0 && occupations[toks[start-1].Key] {
+		return schema.Person
+	}
+	// A title set off before it: "The governor of Nineveh province, Atheel al-Nujaifi".
+	if end-start >= 2 && start > 2 && toks[start-1].Text == "," {
+		for q := start - 2; q >= 0 && q >= start-7; q-- {
+			if rs, n := lx.Roles.At(toks, q); n > 0 && bestRole(rs).Predicate != "" && (q == 0 || !toks[q-1].Is("a", "an")) {
+				return schema.Person
+			}
+		}
+	}
 	// Apposition: "X, a spokesman for Y", "X, the leader of Y".
 	k := end
 	if k < len(toks) && toks[k].Text == "," {
@@ -445,3 +458,6 @@ var notNames = wordSet("monday", "tuesday", "wednesday", "thursday", "friday", "
 // genericOffice words make an organisation name generic: which country's
 // "Health Ministry" the text does not say.
 var genericOffice = wordSet("health", "foreign", "defense", "defence", "interior", "finance", "oil", "education", "justice", "security", "media", "information", "culture", "electricity", "trade", "planning", "the", "state", "national", "general", "central", "supreme", "joint", "special")
+
+// occupations before a name make it a person's.
+var occupations = wordSet("researcher", "journalist", "reporter", "businessman", "businesswoman", "contractor", "activist", "analyst", "cleric", "writer", "academic", "scholar", "photographer", "aid", "worker", "doctor", "lawyer", "student", "engineer", "pilot", "soldier", "sergeant", "hostage", "detainee", "blogger", "dissident", "opposition", "candidate", "lawmaker", "mp", "envoy", "negotiator", "mediator", "citizen", "national", "resident", "filmmaker", "author", "economist", "expert", "professor", "archbishop", "imam", "preacher")
