@@ -62,6 +62,7 @@ func (e *sizeError) Error() string {
 	return fmt.Sprintf("document is %d bytes, over the %d-byte limit", e.size, e.limit)
 }
 
+// Is makes a size error match ErrTooLarge.
 func (e *sizeError) Is(target error) bool { return target == ErrTooLarge }
 
 // InputError is a problem with one input document, with its position.
@@ -75,6 +76,7 @@ type InputError struct {
 // Error formats the error as "source:line: message", "source: byte N:
 // message" or "source: message", the way compilers and grep do, so that
 // editors can jump to it.
+// Error reads "path:line: message" or "path: byte N: message".
 func (e *InputError) Error() string {
 	switch {
 	case e.Line > 0:
@@ -85,6 +87,7 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %v", e.Source, e.Err)
 }
 
+// Unwrap returns the underlying error.
 func (e *InputError) Unwrap() error { return e.Err }
 
 func inputErr(source string, line, offset int, err error) *InputError {
