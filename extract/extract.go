@@ -206,8 +206,8 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 		// bare "coalition" names the US-led coalition when no other coalition was named
 		if toks[i].Is("coalition") && !toks[i].Upper() && !(i+1 < len(toks) && toks[i+1].Is("of")) && !(i > 1 && toks[i-2].Text == "-") {
 			id := d.coalitionLedBy(ms, i)
-			if id == "" {
-				id = d.lastOf[schema.Coalition]
+			if last := d.lastOf[schema.Coalition]; id == "" && last != "" && strings.Contains(strings.ToLower(d.ents[last].Name), "coalition") {
+				id = last // "the coalition" after a named coalition, not after any umbrella
 			}
 			if id == "" {
 				id = defaultCoalitionID

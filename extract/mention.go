@@ -182,9 +182,12 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 				if end < len(toks) && toks[end].Upper() && toks[end].Kind == Word {
 					return nil, 0 // "the Iran-backed group Kataib Hezbollah": a label of the name
 				}
-				if i > 0 && toks[i-1].Is("the") && !strings.HasSuffix(toks[end-1].Key, "s") {
-					// "the Iran-backed group": a named group said before
-					return &Mention{Start: i, End: end, Type: schema.ArmedGroup, Kind: AnaphorMention, Backer: backer}, end - i
+				if !strings.HasSuffix(toks[end-1].Key, "s") {
+					if i > 0 && toks[i-1].Is("the") {
+						// "the Iran-backed group": a named group said before
+						return &Mention{Start: i, End: end, Type: schema.ArmedGroup, Kind: AnaphorMention, Backer: backer}, end - i
+					}
+					return nil, 0 // "an Iran-backed militia": a description, no collective
 				}
 				return d.collectiveMention(s, i, end, backer), end - i
 			}

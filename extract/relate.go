@@ -281,9 +281,12 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 		if p == "of" && st.memberOf(m) {
 			p = "" // "Fighters of the Islamic State overran Mosul"
 		}
-		if locPreps[p] || p == "of" && m.Kind != DemonymMention && !passive || p == "by" || p == "with" || p == "against" || p == "on" {
+		if locPreps[p] || p == "of" && m.Kind != DemonymMention && !passive || p == "by" || p == "with" || p == "against" || p == "on" || otherPreps[p] {
 			j = m.Start
 			continue
+		}
+		if st.inRelativeClause(m, i) {
+			return nil // "mourners angered by attacks that killed members of KH had set fire"
 		}
 		var ids []string
 		for _, g := range st.group(k) {
@@ -405,7 +408,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 		prep := st.prepBefore(m)
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
 		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") && prep != viaPrep {
-			if fallback == "" && m.Type.IsPlace() && (p == schema.Attacked || p == schema.Struck) && prep == "in" {
+			if fallback == "" && m.Type.IsPlace() && p == schema.Struck && prep == "in" {
 				fallback = m.ID // "bombed a command site in Beirut's suburbs": the place, if nothing else
 			}
 			j = m.End - 1
@@ -416,6 +419,10 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			continue // "Iran's allies": the possessor is not the object
 		}
 		viaPrep = ""
+		if p == schema.Threatened && m.Type == schema.Location {
+			j = m.End - 1
+			continue // "threatened an operation east of the Euphrates": no one threatened
+		}
 		if m.Kind == DemonymMention && m.End < len(st.toks) && st.isTitleAt(m.End) {
 			j = m.End - 1
 			continue
@@ -888,4 +895,26 @@ var ruleTriggers = []string{
 	"claimed", "claims", "claim", "claiming", "died", "perished",
 	"cessation", "truce", "ceasefire", "halt",
 	"stop", "stopped", "stops", "stopping", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing",
+}
+
+// otherPreps are prepositions whose object is never the subject of a verb
+// after it.
+var otherPreps = wordSet("under", "through", "despite", "amid", "during", "without", "among", "like", "via", "for", "about", "per", "beyond", "following")
+
+// inRelativeClause reports whether a mention sits inside a relative clause
+// ("attacks that killed 25 members of Kataib Hezbollah") that closes before
+// the verb at i: it is the object of the clause's verb, not the subject of i.
+func (st *sent) inRelativeClause(m *Mention, i int) bool {
+	for j := m.Start - 1; j >= 0 && j >= m.Start-6; j-- {
+		t := st.toks[j]
+		if t.Text == "," || t.Kind == Punct {
+			return false
+		}
+		if t.Is("that", "which", "who") && j+1 < m.Start {
+			if _, n := st.verbAt(j + 1); n > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

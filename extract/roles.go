@@ -344,8 +344,8 @@ func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string)
 		return p
 	}
 	j := roleStart - 1
-	for j >= 0 && st.toks[j].Is("senior", "top", "deputy", "prominent", "key", "local", "field", "military", "former", "veteran") {
-		j--
+	for j >= 0 && (st.toks[j].Is("senior", "top", "deputy", "prominent", "key", "local", "field", "military", "former", "veteran") || st.at[j] >= 0) {
+		j-- // "a senior Kataib Hezbollah commander"
 	}
 	if j >= 0 && st.toks[j].Is("a", "an", "another") || roleStart > 0 && st.toks[roleStart-1].Is("deputy") {
 		if st.d.typeOf(target) == schema.Country {
