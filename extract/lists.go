@@ -13,12 +13,12 @@ func (st *sent) lists() {
 		if toks[i].starts&startsRule == 0 {
 			continue
 		}
-		among := toks[i].Is("among") && i+1 < len(toks) && toks[i+1].Is("them")
+		among := toks[i].Is("among") && i+1 < len(toks) && toks[i+1].Is("them") || toks[i].Is("such") && i+1 < len(toks) && toks[i+1].Is("as")
 		if !among && !toks[i].Is("include", "includes", "included", "including", "comprising", "comprises", "comprised") {
 			continue
 		}
 		inv := toks[i].Is("including") || among
-		trigger := i // the first word of "including" / "among them"
+		trigger := i // the first word of "including" / "among them" / "such as"
 		if among {
 			i++
 		}

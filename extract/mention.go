@@ -28,7 +28,8 @@ type Mention struct {
 	Metonym    string // the actor a place stands for, when it acts
 	Backer     string // for a collective, the state named as its backer ("" when implied)
 	Canon      string // canonical name of an entity the gazetteer lacks
-	Inner      bool   // inside a list or apposition: never the subject of a later verb
+	Inner      bool   // inside a list or a title: neither subject nor object of a verb outside it
+	Rel        bool   // inside a relative clause or apposition: never the subject of a verb after it
 }
 
 // docState is the per-document working state of an extraction.

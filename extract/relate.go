@@ -268,7 +268,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 			continue
 		}
 		m := st.ms[k]
-		if m.Inner || st.compoundModifier(m) || st.nonStateDemonym(m) {
+		if m.Inner || m.Rel || st.compoundModifier(m) || st.nonStateDemonym(m) {
 			j = m.Start
 			continue
 		}
@@ -323,7 +323,7 @@ func (st *sent) pronounBetween(a, b int) bool {
 func (st *sent) pronoun(j int) []string {
 	for k := len(st.ms) - 1; k >= 0; k-- {
 		m := st.ms[k]
-		if m.End > j || m.Inner || st.objectOfVerb(m) {
+		if m.End > j || m.Inner || m.Rel || st.objectOfVerb(m) {
 			continue
 		}
 		if id, t := st.actor(m); t.IsActor() && t != schema.Person {
@@ -408,7 +408,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 		prep := st.prepBefore(m)
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
 		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") && prep != viaPrep {
-			if fallback == "" && m.Type.IsPlace() && p == schema.Struck && prep == "in" {
+			if fallback == "" && (m.Type.IsPlace() && p == schema.Struck && prep == "in" || m.Type == schema.Country && prep == "inside") {
 				fallback = m.ID // "bombed a command site in Beirut's suburbs": the place, if nothing else
 			}
 			j = m.End - 1
@@ -628,6 +628,7 @@ func (st *sent) relate() {
 	st.deployments()
 	st.verbs()
 	st.claims()
+	st.saidThreats()
 	st.responsibility()
 	st.asRole()
 	st.nouns()
@@ -720,7 +721,7 @@ func (st *sent) relativeClauses() {
 		}
 		for q := i + 2; q < end; q++ {
 			if m := st.mentionAt(q); m != nil && m.Start > i+1 {
-				m.Inner = true
+				m.Rel = true
 			}
 		}
 		i = end - 1
@@ -889,10 +890,11 @@ func (st *sent) actorID(m *Mention) string { id, _ := st.actor(m); return id }
 // ruleTriggers are the words the sentence-wide rules start from; tokens
 // without one are skipped at the cost of a bit test.
 var ruleTriggers = []string{
-	"as", "include", "includes", "included", "including", "comprising", "comprises", "comprised", "among",
+	"as", "such", "include", "includes", "included", "including", "comprising", "comprises", "comprised", "among",
 	"keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have",
 	"holds", "held", "hold", "holding", "bore", "bears", "bear", "behind",
 	"claimed", "claims", "claim", "claiming", "died", "perished",
+	"said", "says", "warned", "warns", "stated", "added", "declared",
 	"cessation", "truce", "ceasefire", "halt",
 	"stop", "stopped", "stops", "stopping", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing",
 }

@@ -25,6 +25,9 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		for k < len(st.toks) && determiners[st.toks[k].Key] && st.mk(k) < 0 {
 			k++
 		}
+		for a := 0; a < 2 && k+1 < len(st.toks) && st.mk(k) < 0 && st.toks[k].Is("rival", "powerful", "main", "armed", "militant", "hardline", "influential", "largest", "local"); a++ {
+			k++ // "leader of the rival Asaib Ahl al-Haq group"
+		}
 		if m := st.mentionAt(k); m != nil && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End)) {
 			// "head of Iraq's Popular Mobilization Forces": the possessed organisation
 			if st.possessive(m.End) {
@@ -380,7 +383,10 @@ func (st *sent) orgApposition(m *Mention) {
 		return
 	}
 	j := m.End
-	if j+3 >= len(st.toks) || st.toks[j].Text != "," || !st.toks[j+1].Is("a", "an", "another", "the", "one", "part") {
+	if j+3 < len(st.toks) && st.toks[j].Text == "," && st.toks[j+1].Is("which", "that") && st.toks[j+2].Is("is", "was", "are", "remains") {
+		j += 2 // "Kataib Hezbollah, which is part of the PMF"
+	}
+	if j+3 >= len(st.toks) || st.toks[j].Text != "," && !st.toks[j].Is("is", "was", "are", "remains") || !st.toks[j+1].Is("a", "an", "another", "the", "one", "part") {
 		return
 	}
 	j += 2

@@ -284,3 +284,30 @@ func (st *sent) deaths() {
 		}
 	}
 }
+
+// saidThreats reads a threat phrased in reported speech: "Khazali said U.S.
+// forces would pay a heavy price", "Trump said Tehran would be held fully
+// responsible".
+func (st *sent) saidThreats() {
+	for i, t := range st.toks {
+		if t.starts&startsRule == 0 || !t.Is("said", "says", "warned", "warns", "stated", "added", "declared") {
+			continue
+		}
+		j := i + 1
+		if j < len(st.toks) && st.toks[j].Is("that") {
+			j++
+		}
+		subs := st.subjects(i)
+		if len(subs) == 0 {
+			if id := st.speaker(); id != "" {
+				subs = []string{id}
+			}
+		}
+		targets := st.threatPhraseSubject(j, subs)
+		for _, s := range subs {
+			for _, o := range targets {
+				st.emit(s, schema.Threatened, o, schema.Asserted, "said-threat", i)
+			}
+		}
+	}
+}
