@@ -146,6 +146,14 @@ func (st *sent) prepBefore(m *Mention) string {
 // group returns the mentions coordinated with m: "A, B and C", "US-Israeli".
 func (st *sent) group(k int) []*Mention {
 	g := st.rawGroup(k)
+	// "Yemen's Houthi militia": the possessed name stands in the group
+	for q, m := range g {
+		if st.possessive(m.End) {
+			if n := st.mentionAt(m.End + 1); n != nil {
+				g[q] = n
+			}
+		}
+	}
 	if len(g) < 2 {
 		return g
 	}
@@ -442,8 +450,8 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 				continue
 			}
 			id := g.ID
-			if !wantPlace {
-				id, _ = st.actor(g)
+			if !wantPlace && !(g.Type.IsPlace() && (p == schema.Attacked || p == schema.Struck)) {
+				id, _ = st.actor(g) // "Washington" is the US; "seized Sanaa" is the city
 			}
 			ids = append(ids, id)
 		}
