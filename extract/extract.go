@@ -241,6 +241,13 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 		if !toks[i].Is("the") {
 			continue
 		}
+		// "the embassy", "the base": the facility of that kind named last
+		if facilityHeads[toks[i+1].Key] && (i+2 >= len(toks) || !toks[i+2].Upper() && !covered[i+2]) {
+			if id := d.lastFacility(toks[i+1].Key); id != "" {
+				ms = append(ms, &Mention{Start: i, End: i + 2, ID: id, Type: schema.Facility, Kind: AnaphorMention, Text: d.spanText(s, i, i+2)})
+				continue
+			}
+		}
 		ts, n := d.x.lex.Anaphors.At(toks, i)
 		if n == 0 {
 			continue
@@ -402,6 +409,22 @@ func (d *docState) stateBody(ms []*Mention, i int, head string) string {
 	}
 	for _, e := range d.x.gaz.Entries() {
 		if e.Type == schema.GovernmentBody && slicesHas(e.Facts["operatedBy"], state) && strings.Contains(strings.ToLower(e.Name), head) {
+			return e.ID
+		}
+	}
+	return ""
+}
+
+// facilityHeads are the nouns "the embassy", "the base" and the like refer
+// back with.
+var facilityHeads = wordSet("embassy", "base", "airbase", "airport", "consulate", "garrison", "outpost", "facility", "compound", "plant", "port", "camp")
+
+// lastFacility returns the facility mentioned last in the document whose
+// name contains the head noun.
+func (d *docState) lastFacility(head string) string {
+	for k := len(d.order) - 1; k >= 0; k-- {
+		e := d.ents[d.order[k]]
+		if e.Type == schema.Facility && strings.Contains(strings.ToLower(e.Name), head) {
 			return e.ID
 		}
 	}

@@ -173,7 +173,13 @@ func TestPatterns(t *testing.T) {
 		{"allied with", "Hezbollah is allied with Iran.", []string{"hezbollah alliedWith iran"}, nil},
 		{"a state's facility", "Israel struck Iran's Natanz nuclear facility.", []string{"natanz-nuclear-facility operatedBy iran", "israel struck natanz-nuclear-facility"}, nil},
 		{"claimed the attack", "A drone targeted Harir air base on Tuesday. The Islamic Resistance in Iraq later claimed the attack.", []string{"islamic-resistance-in-iraq attacked harir-air-base"}, nil},
+		{"the embassy, later", "The US Embassy in Baghdad was attacked. The embassy sits inside the Green Zone.", []string{"us-embassy-in-baghdad locatedIn green-zone"}, nil},
+		{"a plural possessive and a pair of roles", "The Houthis rejected it. Mohammed Abdulsalam, the Houthis' chief negotiator and spokesman, said so.", []string{"mohammed-abdulsalam spokespersonFor houthis"}, []string{"mohammed-abdulsalam leaderOf houthis"}},
+		{"a truce kept up", "Saudi Arabia has maintained its own fragile truce with the Houthis since 2022.", []string{"saudi-arabia truceWith houthis"}, nil},
+		{"who leads", "Qais al-Khazali, who leads Asaib Ahl al-Haq, spoke.", []string{"qais-al-khazali leaderOf asaib-ahl-al-haq"}, nil},
+		{"threat in reported speech", "Qais al-Khazali said U.S. forces would pay a heavy price.", []string{"qais-al-khazali threatened united-states"}, nil},
 		// Cases that must not give a direct edge.
+		{"seizing a capital is no attack on the state", "The Houthis, who seized Sanaa in 2014, began attacking shipping.", nil, []string{"houthis attacked yemen"}},
 		{"a demonym before 'opposition' is no state", "Turkey sided with the Syrian opposition.", nil, []string{"turkey alliedWith syria"}},
 		{"the speaker is not the doer", "Its military spokesman, Yahya Saree, said 73 strikes had killed five of its fighters.", nil, []string{"yahya-saree killed united-states"}},
 		{"a relative clause without an actor", "The envoy condemned the missile attack that struck Erbil on Monday.", nil, []string{"united-nations struck erbil"}},

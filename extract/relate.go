@@ -98,7 +98,7 @@ var (
 	locPreps    = wordSet("in", "inside", "near", "across", "outside", "at", "throughout", "around", "from", "into", "within", "along", "towards", "toward", "over", "between", "to", "via")
 	clauseStops = wordSet(";", ":", "but", "while", "after", "because", "although", "though", "when", "whereas", "before", "since", "until", "as", "—", "–")
 	beAux       = wordSet("is", "are", "was", "were", "been", "being", "be", "got", "get", "gets")
-	lightVerbs  = wordSet("conducted", "conducts", "conduct", "carried", "carries", "carry", "launched", "launches", "launch", "initiated", "initiates", "waged", "wages", "stepped", "retaliated", "resumed", "resumes", "continued", "began", "begins", "started", "starts", "mounted", "mounts", "staged", "stages", "held", "holds", "hold", "announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed", "ordered", "orders", "claimed", "executed", "undertook", "in", "with", "has", "have", "had")
+	lightVerbs  = wordSet("maintained", "maintains", "extended", "extends", "observed", "observing", "honored", "honoured", "respected", "conducted", "conducts", "conduct", "carried", "carries", "carry", "launched", "launches", "launch", "initiated", "initiates", "waged", "wages", "stepped", "retaliated", "resumed", "resumes", "continued", "began", "begins", "started", "starts", "mounted", "mounts", "staged", "stages", "held", "holds", "hold", "announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed", "ordered", "orders", "claimed", "executed", "undertook", "in", "with", "has", "have", "had")
 	aspectual   = wordSet("began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues", "continuing", "managed", "resumed", "went", "proceeded")
 	ceaseVerbs  = wordSet("stop", "stopped", "stops", "stopping", "halt", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing")
 	troopNouns  = wordSet("troops", "soldiers", "forces", "personnel", "servicemembers", "marines", "advisers", "advisors", "trainers", "contingent", "members")
@@ -675,7 +675,15 @@ func (st *sent) adjective(i int) bool {
 
 // possessive reports whether token i is a possessive 's.
 func (st *sent) possessive(i int) bool {
-	return i < len(st.toks) && st.toks[i].Key == "s" && len(st.toks[i].Text) > 1 && !st.toks[i].Space
+	if i <= 0 || i >= len(st.toks) || st.toks[i].Space {
+		return false
+	}
+	t := st.toks[i]
+	if t.Key == "s" && len(t.Text) > 1 {
+		return true // "Iran's"
+	}
+	// "the Houthis' spokesman": a lone apostrophe after a plural
+	return (t.Text == "'" || t.Text == "’") && strings.HasSuffix(st.toks[i-1].Key, "s") && st.at[i-1] >= 0 && i+1 < len(st.toks) && st.toks[i+1].Kind == Word && !st.toks[i+1].Upper()
 }
 
 // stop reports whether token j is a full stop that ends the sentence (not

@@ -59,13 +59,20 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 			return c, true
 		}
 	}
+	if k >= 2 && st.toks[k].Is("and") && st.toks[k-1].Kind == Word && !st.toks[k-1].Upper() {
+		// "the Houthis' chief negotiator and spokesman": the first post's owner
+		k -= 2
+		for k >= 0 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && k >= i-5 {
+			k--
+		}
+	}
 	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners[st.toks[k].Key] && st.adjective(k) {
 		if st.toks[k].Is("militia", "militant", "rebel", "opposition", "tribal", "resistance", "faction", "insurgent", "jihadist", "paramilitary") {
 			return "", false // "Iraqi militia leader": a leader of a militia, not of Iraq
 		}
 		k--
 	}
-	if k >= 0 && (st.toks[k].Key == "s") {
+	if k >= 0 && st.possessive(k) {
 		k--
 	}
 	if m := st.mentionAt(k); m != nil && m.End == k+1 && m.Type != schema.Person && !m.Type.IsPlace() {
@@ -177,6 +184,10 @@ func (st *sent) roles() {
 				break
 			}
 			rs, n := st.roleAt(q)
+			if n > 0 && q+n < len(st.toks) && st.toks[q+n].Kind == Word && !st.toks[q+n].Upper() && !st.toks[q+n].Is("of", "for", "to", "at", "in", "and", "with") {
+				q += n - 1 // "chief negotiator": the role word only modifies the noun after it
+				continue
+			}
 			if n > 0 && q+n+1 < len(st.toks) && st.toks[q+n].Is("and") {
 				if rs2, n2 := st.roleAt(q + n + 1); n2 > 0 && roleRank(bestRole(rs2).Predicate) > roleRank(bestRole(rs).Predicate) {
 					q += n // "chief negotiator and spokesman": the second names the post

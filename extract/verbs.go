@@ -118,6 +118,9 @@ func (st *sent) verbs() {
 			continue // "sites used by", "bases located in": not a finite verb
 		}
 		subs := st.subjects(i)
+		if v.Predicate == schema.LocatedIn {
+			subs = st.placeSubject(i) // "The embassy sits inside the Green Zone"
+		}
 		if i >= 2 && toks[i-1].Is("and") && st.lastVerb >= 0 && i-st.lastVerb < 12 {
 			// "that killed a contractor and wounded several troops": the
 			// second verb shares the first one's subject.
@@ -417,6 +420,23 @@ func (st *sent) nearestActorBefore(i int) []string {
 		}
 		if id, t := st.actor(m); t.IsActor() && t != schema.Person {
 			return []string{id}
+		}
+	}
+	return nil
+}
+
+// placeSubject finds the place a location verb at i is about: the nearest
+// place named before it in the clause.
+func (st *sent) placeSubject(i int) []string {
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		if clauseStops[st.toks[j].Key] || st.toks[j].Text == "," {
+			return nil
+		}
+		if m := st.mentionAt(j); m != nil {
+			if m.Type.IsPlace() {
+				return []string{m.ID}
+			}
+			return nil
 		}
 	}
 	return nil
