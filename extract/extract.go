@@ -260,6 +260,17 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 				continue // "the group" after "militias" is no named group
 			}
 			id := d.antecedent(ms, i, t)
+			if t == schema.Coalition && toks[i+n-1].Is("coalition") {
+				// "the coalition": one led by a state just named, a named
+				// coalition, else the US-led one
+				id = d.coalitionLedBy(ms, i)
+				if last := d.antecedent(ms, i, t); id == "" && last != "" && strings.Contains(strings.ToLower(d.ents[last].Name), "coalition") {
+					id = last
+				}
+				if id == "" {
+					id = defaultCoalitionID
+				}
+			}
 			if t == schema.Country {
 				id = d.antecedentCountry(toks, ms, i)
 				// "the government of Prime Minister X": X's country

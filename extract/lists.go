@@ -71,8 +71,8 @@ func (st *sent) lists() {
 			}
 		}
 		for _, mem := range members {
-			if container == nil {
-				break
+			if container == nil || toks[trigger].Is("such") {
+				break // "factions such as Kataib Hezbollah": examples, not members
 			}
 			if container.Type == schema.Coalition || container.Type == schema.InternationalOrganization || container.Type == schema.ArmedGroup && mem.Type == schema.ArmedGroup {
 				id, _ := st.actor(mem)

@@ -253,6 +253,13 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 		if t.Is("it", "they") && st.at[j] < 0 && j >= i-4 {
 			return st.pronoun(j)
 		}
+		if t.Is("its", "their") && st.at[j] < 0 && j >= i-4 && j+1 < i && (weapons[st.toks[j+1].Key] || troopNouns[st.toks[j+1].Key] || st.toks[j+1].Is("aircraft", "fighters", "navy", "army", "military")) {
+			// "CENTCOM said its aircraft had struck": the owner of the forces
+			if id := st.speaker(); id != "" {
+				return []string{id}
+			}
+			return st.pronoun(j)
+		}
 		if t.Is("said", "says", "told", "announced", "stated", "reported", "confirmed", "added") && st.at[j] < 0 && !(j+1 < len(st.toks) && st.toks[j+1].Is("to", "on", "in")) {
 			// "Saree said 73 strikes had killed five fighters": who said it
 			// is not who did it
@@ -414,6 +421,10 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			break // too far from its verb to be its object
 		}
 		prep := st.prepBefore(m)
+		if otherPreps[prep] && prep != viaPrep && prep != "for" {
+			j = m.End - 1
+			continue // "arms the groups through the Quds Force": an instrument, not the object
+		}
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
 		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") && prep != viaPrep {
 			if fallback == "" && (m.Type.IsPlace() && p == schema.Struck && prep == "in" || m.Type == schema.Country && prep == "inside") {
@@ -763,7 +774,7 @@ func (st *sent) speaker() string {
 				}
 				break
 			}
-			if st.toks[q].Text == "\"" || st.toks[q].Text == "”" {
+			if st.toks[q].Text == "\"" || st.toks[q].Text == "”" || st.toks[q].Text == "," {
 				break
 			}
 		}

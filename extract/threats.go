@@ -237,8 +237,8 @@ func (st *sent) claims() {
 		if j+1 < len(toks) && toks[j].Is("responsibility") && toks[j+1].Is("for") {
 			j += 2
 		}
-		for j < len(toks) && j < i+6 && (determiners[toks[j].Key] || toks[j].Is("that", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "s", "latest", "deadly", "drone", "rocket", "missile")) {
-			j++
+		for j < len(toks) && j < i+6 && (determiners[toks[j].Key] || toks[j].Is("that", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "s", "latest", "deadly", "drone", "rocket", "missile") || st.mk(j) >= 0) {
+			j++ // "claimed the Erbil drone attack"
 		}
 		if j >= len(toks) || !toks[j].Is("attack", "attacks", "strike", "strikes", "bombing", "assault", "operation", "raid") {
 			continue

@@ -19,6 +19,9 @@ func (st *sent) verbs() {
 			continue
 		}
 		v := pickVerb(vs)
+		if v.Lemma == "include" || v.Lemma == "comprise" {
+			continue // lists are read by the list rule
+		}
 		passive := false
 		if st.auxBefore(i) {
 			for _, w := range vs {
