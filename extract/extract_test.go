@@ -178,7 +178,12 @@ func TestPatterns(t *testing.T) {
 		{"a truce kept up", "Saudi Arabia has maintained its own fragile truce with the Houthis since 2022.", []string{"saudi-arabia truceWith houthis"}, nil},
 		{"who leads", "Qais al-Khazali, who leads Asaib Ahl al-Haq, spoke.", []string{"qais-al-khazali leaderOf asaib-ahl-al-haq"}, nil},
 		{"threat in reported speech", "Qais al-Khazali said U.S. forces would pay a heavy price.", []string{"qais-al-khazali threatened united-states"}, nil},
+		{"hosts troops of", "The K1 base hosts troops of the U.S.-led coalition.", []string{"us-led-coalition deployedIn k-1-air-base"}, nil},
+		{"which houses a base of", "Erbil International Airport, which houses a base of the US-led coalition, was hit.", []string{"us-led-coalition deployedIn erbil-air-base"}, nil},
+		{"its aircraft", "CENTCOM said its aircraft had struck more than 75 Islamic State targets.", []string{"us-central-command struck islamic-state"}, nil},
 		// Cases that must not give a direct edge.
+		{"examples are no members", "Saraya Awliya al-Dam is a front for Iran-backed factions such as Kataib Hezbollah.", []string{"kataib-hezbollah backedBy iran"}, []string{"kataib-hezbollah memberOf saraya-awliya-al-dam"}},
+		{"an instrument is no object", "Iran arms the groups through the Quds Force.", nil, []string{"islamic-revolutionary-guard-corps backedBy iran"}},
 		{"seizing a capital is no attack on the state", "The Houthis, who seized Sanaa in 2014, began attacking shipping.", nil, []string{"houthis attacked yemen"}},
 		{"a demonym before 'opposition' is no state", "Turkey sided with the Syrian opposition.", nil, []string{"turkey alliedWith syria"}},
 		{"the speaker is not the doer", "Its military spokesman, Yahya Saree, said 73 strikes had killed five of its fighters.", nil, []string{"yahya-saree killed united-states"}},

@@ -93,6 +93,7 @@ func (st *sent) lists() {
 // about 2,500 troops in Iraq".
 func (st *sent) deployments() {
 	toks := st.toks
+	st.hosts()
 	for i := 1; i+2 < len(toks); i++ {
 		if toks[i].starts&startsRule == 0 {
 			continue
@@ -188,4 +189,58 @@ func (st *sent) emitCount(subj string, p schema.Predicate, obj string, mod schem
 	if len(st.out) > n && count > 0 {
 		st.out[len(st.out)-1].Troops = count
 	}
+}
+
+// hosts reads "the base hosts troops of the US-led coalition", "the airport,
+// which houses a base of the coalition": the troops' owner is deployed at
+// the place.
+func (st *sent) hosts() {
+	toks := st.toks
+	for i, t := range toks {
+		if t.starts&startsRule == 0 || !t.Is("hosts", "hosted", "houses", "housed", "host", "house", "housing", "hosting") {
+			continue
+		}
+		var place *Mention
+		if ids := st.placeSubject(i); len(ids) > 0 {
+			place = st.mentionAt(st.lastMentionBefore(i))
+		}
+		if place == nil && i >= 2 && toks[i-1].Is("which", "that") {
+			if k := st.lastMentionBefore(i); k >= 0 && st.ms[st.at[k]].Type.IsPlace() {
+				place = st.ms[st.at[k]]
+			}
+		}
+		if place == nil {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j < i+5 && st.mk(j) < 0 && !toks[j].Is("of", "from") {
+			j++
+		}
+		if j+1 >= len(toks) || !toks[j].Is("of", "from") || !(troopNouns[toks[j-1].Key] || toks[j-1].Is("base", "contingent", "mission", "personnel")) {
+			// "hosts American forces": the owner before the troop noun
+			for q := i + 1; q < len(toks) && q < i+4; q++ {
+				if m := st.mentionAt(q); m != nil && q+1 < len(toks) && troopNouns[toks[m.End].Key] {
+					st.emit(st.actorID(m), schema.DeployedIn, place.ID, st.modality(i, false), "hosts", i)
+					break
+				}
+			}
+			continue
+		}
+		if m := st.mentionAt(st.skipDet(j + 1)); m != nil {
+			if id, typ := st.actor(m); typ.IsActor() {
+				st.emit(id, schema.DeployedIn, place.ID, st.modality(i, false), "hosts", i)
+			}
+		}
+	}
+}
+
+// lastMentionBefore returns the token index where the last mention before
+// token i ends, or -1.
+func (st *sent) lastMentionBefore(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if st.at[j] >= 0 {
+			return j
+		}
+	}
+	return -1
 }

@@ -922,6 +922,7 @@ var ruleTriggers = []string{
 	"holds", "held", "hold", "holding", "bore", "bears", "bear", "behind",
 	"claimed", "claims", "claim", "claiming", "died", "perished",
 	"said", "says", "warned", "warns", "stated", "added", "declared",
+	"hosts", "hosted", "houses", "housed", "host", "house", "housing", "hosting",
 	"cessation", "truce", "ceasefire", "halt",
 	"stop", "stopped", "stops", "stopping", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing",
 }
