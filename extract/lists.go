@@ -55,7 +55,11 @@ func (st *sent) lists() {
 		}
 		// "Iran-backed militant groups, including Kataib Hezbollah and
 		// Kataib Sayyid al-Shuhada": each is backed the same way.
-		if c := st.mentionAt(trigger - 2); inv && c != nil && c.Kind == CollectiveMention && c.Backer != "" && toks[trigger-1].Text == "," {
+		c := st.mentionAt(trigger - 1)
+		if c == nil && trigger >= 2 && toks[trigger-1].Text == "," {
+			c = st.mentionAt(trigger - 2)
+		}
+		if inv && c != nil && c.Kind == CollectiveMention && c.Backer != "" {
 			for _, mem := range members {
 				if mem.Type == schema.ArmedGroup && mem.Kind == NameMention {
 					st.emit(mem.ID, schema.BackedBy, c.Backer, schema.Asserted, "collective-including", i)

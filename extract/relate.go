@@ -677,7 +677,7 @@ func (st *sent) reported() bool {
 // preposition and a name: not a preposition, verb, pronoun or conjunction.
 func (st *sent) adjective(i int) bool {
 	t := st.toks[i]
-	if locPreps[t.Key] || clauseStops[t.Key] || t.Is("of", "by", "on", "against", "with", "targeting", "and", "or", "it", "they", "that", "which", "who", "what", "for", "said") {
+	if locPreps[t.Key] || clauseStops[t.Key] || otherPreps[t.Key] || prepositions[t.Key] || t.Is("of", "by", "on", "against", "with", "targeting", "and", "or", "it", "they", "that", "which", "who", "what", "for", "said") {
 		return false
 	}
 	_, n := st.verbAt(i)
