@@ -86,6 +86,13 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 				}
 			}
 		}
+		d.prevObj = ""
+		for k := len(st.ms) - 1; k >= 0; k-- {
+			if id, t := st.actor(st.ms[k]); t.IsActor() && id != d.lastSubj {
+				d.prevObj = id
+				break
+			}
+		}
 		stmts = append(stmts, st.out...)
 	}
 	for _, s := range stmts {

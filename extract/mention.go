@@ -44,6 +44,7 @@ type docState struct {
 	lastOf       map[schema.EntityType]string
 	prevLast     map[schema.EntityType]string // lastOf before the current sentence
 	lastSubj     string                       // the last sentence subject, for pronouns
+	prevObj      string                       // the last actor named in the previous sentence other than its subject
 	recent       []string                     // countries in the order last mentioned, most recent last
 	recentMark   int                          // len(recent) before the current sentence
 	lastAttacker string                       // subject of the last attack statement, for "the missiles hit"

@@ -371,6 +371,11 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			out = []string{fallback}
 		}
 	}()
+	if i < len(st.toks) && st.toks[i].Is("it", "them") && (p == schema.Accused || p == schema.Attacked || p == schema.Struck || p == schema.Threatened || p == schema.Demanded) {
+		// "Iran and Syria have blamed it for the attack": the actor named
+		// last before the verb's own subject
+		return st.objectPronoun(i)
+	}
 	start := i
 	viaPrep := "" // the preposition the object follows: a name right after it is the object
 	if len(preps) > 0 && !(len(preps) == 1 && preps[0] == "") {
@@ -944,6 +949,37 @@ func (st *sent) inRelativeClause(m *Mention, i int) bool {
 			if _, n := st.verbAt(j + 1); n > 0 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// objectPronoun resolves "it" or "them" right after a verb ending at i: the
+// nearest actor before the verb's subject, else the previous sentence's.
+func (st *sent) objectPronoun(i int) []string {
+	subj := map[string]bool{}
+	for _, id := range st.subjects(i - 1) {
+		subj[id] = true
+	}
+	for k := len(st.ms) - 1; k >= 0; k-- {
+		m := st.ms[k]
+		if m.End > i || m.Inner {
+			continue
+		}
+		if id, t := st.actor(m); t.IsActor() && !subj[id] && !st.inSubjectGroup(k, subj) {
+			return []string{id}
+		}
+	}
+	if st.d.prevObj != "" && !subj[st.d.prevObj] {
+		return []string{st.d.prevObj}
+	}
+	return nil
+}
+
+func (st *sent) inSubjectGroup(k int, subj map[string]bool) bool {
+	for _, g := range st.group(k) {
+		if subj[st.actorID(g)] {
+			return true
 		}
 	}
 	return false
