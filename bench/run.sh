@@ -8,7 +8,8 @@
 # text → N-Quads throughput on one core and on all cores (agbench extract),
 # writes the N-Quads with `actorgraph extract`, loads the same articles into
 # bolt with `actorgraph build` and the same N-Quads with Cayley v0.7.7's own
-# `cayley load`, with peak RSS from GNU time. Once per run it measures prose
+# `cayley load` (twice: with its defaults, and with build's store options),
+# with peak RSS and CPU time from GNU time. Once per run it measures prose
 # v3.2.3 tokenizer+NER on the first corpus and Gizmo latency of every README
 # example on a bolt store of about 1M quads (QUERY_ARTICLES articles, default
 # 3300). Then it prints a table of ratios. Work files go to $WORK (default
@@ -53,7 +54,8 @@ if [ ! -x "$BIN/cayley" ]; then
 	)
 fi
 
-# timed FILE CMD...: run CMD under GNU time, print "wall_seconds max_rss_kb".
+# timed FILE CMD...: run CMD under GNU time, print "wall_seconds max_rss_kb
+# cpu_seconds" (user + system: the machine is shared, so wall time is noisy).
 timed() {
 	local out=$1
 	shift
@@ -61,7 +63,9 @@ timed() {
 	awk -F': ' '
 		/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; wall = s }
 		/Maximum resident set size/ { rss = $2 }
-		END { printf "%.2f %d\n", wall, rss }' "$out.time"
+		/User time \(seconds\)/ { cpu += $2 }
+		/System time \(seconds\)/ { cpu += $2 }
+		END { printf "%.2f %d %.2f\n", wall, rss, cpu }' "$out.time"
 }
 
 result() { # result FILE KEY: the value of KEY in FILE's RESULT line
@@ -85,26 +89,34 @@ for n in "${SIZES[@]}"; do
 	done
 
 	log "n=$n: actorgraph extract → N-Quads"
-	read -r "R[$n,x_wall]" "R[$n,x_rss]" < <(timed "$WORK/agx-$n" "$BIN/actorgraph" extract -o "$WORK/c$n.nq" "$c")
+	read -r "R[$n,x_wall]" "R[$n,x_rss]" "R[$n,x_cpu]" < <(timed "$WORK/agx-$n" "$BIN/actorgraph" extract -o "$WORK/c$n.nq" "$c")
 	R[$n,nq]=$(wc -l <"$WORK/c$n.nq")
 
 	if [ -z "$first" ]; then
 		first=$n
 		log "prose v3 tokenizer+NER on the first $PROSE_DOCS articles of n=$n"
 		"$BIN/agbench" prose -max "$PROSE_DOCS" "$c" | tee "$WORK/prose.txt" >&2
-		read -r _ P_RSS < <(timed "$WORK/prose-rss" "$BIN/agbench" prose -max 50 "$c")
+		read -r _ P_RSS _ < <(timed "$WORK/prose-rss" "$BIN/agbench" prose -max 50 "$c")
 	fi
 
 	log "n=$n: actorgraph build (bolt)"
 	rm -rf "$WORK/ag-$n.db"
-	read -r "R[$n,b_wall]" "R[$n,b_rss]" < <(timed "$WORK/agb-$n" "$BIN/actorgraph" build --db "$WORK/ag-$n.db" "$c")
-	log "n=$n: cayley load (bolt)"
+	read -r "R[$n,b_wall]" "R[$n,b_rss]" "R[$n,b_cpu]" < <(timed "$WORK/agb-$n" "$BIN/actorgraph" build --db "$WORK/ag-$n.db" "$c")
+	# cayley load twice: with its defaults (bloom filters on, fsync per
+	# batch), and with the options build uses (no_bloom, nosync), so
+	# that the comparison is like for like.
+	log "n=$n: cayley load (bolt, defaults)"
 	rm -rf "$WORK/cay-$n.db"
-	read -r "R[$n,c_wall]" "R[$n,c_rss]" < <(timed "$WORK/cay-$n" "$BIN/cayley" load --db bolt --dbpath "$WORK/cay-$n.db" --init -i "$WORK/c$n.nq")
+	read -r "R[$n,c_wall]" "R[$n,c_rss]" "R[$n,c_cpu]" < <(timed "$WORK/cay-$n" "$BIN/cayley" load --db bolt --dbpath "$WORK/cay-$n.db" --init -i "$WORK/c$n.nq")
+	R[$n,c_disk]=$(du -sm "$WORK/cay-$n.db" | cut -f1)
+	log "n=$n: cayley load (bolt, no_bloom + nosync)"
+	rm -rf "$WORK/cay-$n.db"
+	printf '{"store":{"backend":"bolt","address":"%s","options":{"nosync":true,"no_bloom":true}}}\n' "$WORK/cay-$n.db" >"$WORK/cay-$n.json"
+	read -r "R[$n,s_wall]" "R[$n,s_rss]" "R[$n,s_cpu]" < <(timed "$WORK/cays-$n" "$BIN/cayley" load -c "$WORK/cay-$n.json" --init -i "$WORK/c$n.nq")
 	R[$n,b_qps]=$(awk -v q="${R[$n,nq]}" -v t="${R[$n,b_wall]}" 'BEGIN { printf "%.0f", q / t }')
 	R[$n,c_qps]=$(awk -v q="${R[$n,nq]}" -v t="${R[$n,c_wall]}" 'BEGIN { printf "%.0f", q / t }')
+	R[$n,s_qps]=$(awk -v q="${R[$n,nq]}" -v t="${R[$n,s_wall]}" 'BEGIN { printf "%.0f", q / t }')
 	R[$n,b_disk]=$(du -sm "$WORK/ag-$n.db" | cut -f1)
-	R[$n,c_disk]=$(du -sm "$WORK/cay-$n.db" | cut -f1)
 	rm -rf "$WORK/cay-$n.db"
 done
 
@@ -136,11 +148,13 @@ done
 echo "prose: 1 core $P1 MB/s ($P_SPS1 sentences/s), $(nproc) cores $PN MB/s, $PC MB per CPU-second, peak RSS ${P_RSS} KB (50 articles)"
 echo
 echo "## bolt load: actorgraph build (articles → extract → bolt) vs cayley load (same N-Quads → bolt)"
-echo "| articles | N-Quads lines | build s | build quads/s | build RSS MB | cayley s | cayley quads/s | cayley RSS MB | build / cayley quads/s | extract (CLI) s | extract RSS MB | disk MB ag / cayley |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "cayley: with its defaults (bloom on, fsync) and with build's options (no_bloom, nosync); CPU = user + system seconds"
+echo "| articles | N-Quads lines | build s | build CPU-s | build quads/s | build RSS MB | cayley s | cayley CPU-s | cayley quads/s | cayley RSS MB | build / cayley | cayley nosync s | cayley nosync CPU-s | build / cayley nosync | build / cayley nosync (CPU) | extract (CLI) s | extract RSS MB | disk MB ag / cayley |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for n in "${SIZES[@]}"; do
-	printf '| %s | %s | %s | %s | %d | %s | %s | %d | %s | %s | %d | %s / %s |\n' "$n" "${R[$n,nq]}" "${R[$n,b_wall]}" "${R[$n,b_qps]}" "$((R[$n,b_rss] / 1024))" \
-		"${R[$n,c_wall]}" "${R[$n,c_qps]}" "$((R[$n,c_rss] / 1024))" "$(ratio "${R[$n,b_qps]}" "${R[$n,c_qps]}")" \
+	printf '| %s | %s | %s | %s | %s | %d | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %d | %s / %s |\n' "$n" "${R[$n,nq]}" "${R[$n,b_wall]}" "${R[$n,b_cpu]}" "${R[$n,b_qps]}" "$((R[$n,b_rss] / 1024))" \
+		"${R[$n,c_wall]}" "${R[$n,c_cpu]}" "${R[$n,c_qps]}" "$((R[$n,c_rss] / 1024))" "$(ratio "${R[$n,b_qps]}" "${R[$n,c_qps]}")" \
+		"${R[$n,s_wall]}" "${R[$n,s_cpu]}" "$(ratio "${R[$n,b_qps]}" "${R[$n,s_qps]}")" "$(ratio "${R[$n,s_cpu]}" "${R[$n,b_cpu]}")" \
 		"${R[$n,x_wall]}" "$((R[$n,x_rss] / 1024))" "${R[$n,b_disk]}" "${R[$n,c_disk]}"
 done
 echo

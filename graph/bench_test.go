@@ -64,6 +64,23 @@ func BenchmarkQuadsNQuads(b *testing.B) {
 	}
 }
 
+// BenchmarkAppendNQuads is BenchmarkQuadsNQuads by the path actorgraph
+// extract takes: straight from the extraction to N-Quads bytes.
+func BenchmarkAppendNQuads(b *testing.B) {
+	xs := synthetic(100)
+	var buf []byte
+	for _, x := range xs {
+		buf = AppendNQuads(buf, x)
+	}
+	b.SetBytes(int64(len(buf)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, x := range xs {
+			buf = AppendNQuads(buf[:0], x)
+		}
+	}
+}
+
 func benchmarkLoad(b *testing.B, backend string) {
 	ctx := context.Background()
 	xs := synthetic(100)

@@ -1,18 +1,20 @@
 package graph
 
 import (
-	"bufio"
-	"cmp"
+	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
+	"github.com/actorgraph/actorgraph/schema"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/voc"
 )
 
 // WriteNQuads writes quads as N-Quads other RDF tools accept: full datatype
@@ -23,50 +25,282 @@ import (
 // written once. Invalid UTF-8 in a literal is replaced by U+FFFD, as N-Quads
 // text must be UTF-8.
 func WriteNQuads(w io.Writer, qs []quad.Quad) error {
-	lines, err := nquadLines(qs)
+	e := getEncoder()
+	defer putEncoder(e)
+	e.vocCheck()
+	for _, q := range qs {
+		if err := e.addQuad(q); err != nil {
+			return fmt.Errorf("write n-quads: %w", err)
+		}
+	}
+	e.sort()
+	return e.writeTo(w)
+}
+
+// AppendNQuads appends the N-Quads of one extraction to b and returns the
+// extended buffer: the bytes WriteNQuads writes for Quads(x), without
+// building the quads. It is the fast path from text to N-Quads, safe to call
+// from many goroutines.
+func AppendNQuads(b []byte, x schema.Extraction) []byte {
+	e := getEncoder()
+	defer putEncoder(e)
+	label := quad.IRI(x.Doc.IRI())
+	e.vocCheck()
+	var g0, g1 int // the label's bytes, written once for comparisons
+	eachQuad(x, func(s term, p string, o term) {
+		start := len(e.buf)
+		e.buf = s.appendNT(e, e.buf)
+		sEnd := len(e.buf)
+		e.buf = append(e.buf, ' ')
+		e.buf = e.appendIRI(e.buf, p)
+		pEnd := len(e.buf)
+		e.buf = append(e.buf, ' ')
+		e.buf = o.appendNT(e, e.buf)
+		oEnd := len(e.buf)
+		e.buf = append(e.buf, ' ')
+		if g1 == 0 {
+			g0 = len(e.buf)
+			e.buf = e.appendIRI(e.buf, string(label))
+			g1 = len(e.buf)
+		} else {
+			e.buf = append(e.buf, e.buf[g0:g1]...)
+		}
+		e.buf = append(e.buf, " .\n"...)
+		e.push(nqLine{start: start, sEnd: sEnd, pEnd: pEnd, oEnd: oEnd, g0: g0, g1: g1, end: len(e.buf)})
+	})
+	e.sort()
+	for i, l := range e.lines {
+		if i > 0 && e.cmp(e.lines[i-1], l) == 0 {
+			continue
+		}
+		b = append(b, e.buf[l.start:l.end]...)
+	}
+	return b
+}
+
+// nqEncoder builds N-Quads lines in one buffer and sorts them by reference,
+// so that a quad costs no allocation of its own.
+type nqEncoder struct {
+	buf   []byte
+	lines []nqLine
+	runs  []nqRun
+	// fullIRIs: some registered voc prefix could rewrite an IRI that
+	// starts with "http", so such IRIs go through voc.FullIRI too.
+	fullIRIs bool
+}
+
+// nqLine locates one line "s p o [g] .\n" in nqEncoder.buf: the subject is
+// buf[start:sEnd], the predicate buf[sEnd+1:pEnd], the object
+// buf[pEnd+1:oEnd], the graph label buf[g0:g1] (which may be another
+// line's copy of the same label, and is empty for none) and the whole
+// line buf[start:end].
+//
+// s0 and s1 locate the subject for comparisons: like the label, it may be
+// an earlier line's copy of the same bytes, so that the many lines about
+// one subject compare their subjects at once.
+//
+// rank orders lines by label and subject once sort has ranked them.
+type nqLine struct{ start, sEnd, pEnd, oEnd, g0, g1, s0, s1, end, rank int }
+
+// push adds line l, sharing the comparison copy of its subject and label
+// with the previous line when the bytes are the same.
+func (e *nqEncoder) push(l nqLine) {
+	l.s0, l.s1 = l.start, l.sEnd
+	if n := len(e.lines); n > 0 {
+		p := &e.lines[n-1]
+		if bytes.Equal(e.buf[p.s0:p.s1], e.buf[l.s0:l.s1]) {
+			l.s0, l.s1 = p.s0, p.s1
+		}
+		if l.g0 != p.g0 && bytes.Equal(e.buf[p.g0:p.g1], e.buf[l.g0:l.g1]) {
+			l.g0, l.g1 = p.g0, p.g1
+		}
+	}
+	e.lines = append(e.lines, l)
+}
+
+var encoders = sync.Pool{New: func() any { return new(nqEncoder) }}
+
+func getEncoder() *nqEncoder { return encoders.Get().(*nqEncoder) }
+
+func putEncoder(e *nqEncoder) {
+	if cap(e.buf) > 4<<20 { // do not keep a whole store's export alive
+		return
+	}
+	e.buf, e.lines, e.runs = e.buf[:0], e.lines[:0], e.runs[:0]
+	encoders.Put(e)
+}
+
+// vocCheck decides whether IRIs need voc.FullIRI (quad.IRI.Full), which
+// expands registered prefixes such as "xsd:". None of ours is written
+// short, and looking every IRI up in voc's locked map costs more than
+// the rest of the line, so only IRIs a registered prefix could match are
+// looked up.
+func (e *nqEncoder) vocCheck() {
+	e.fullIRIs = false
+	for _, ns := range voc.List() {
+		if strings.HasPrefix("http", ns.Prefix) || strings.HasPrefix(ns.Prefix, "http") {
+			e.fullIRIs = true
+		}
+	}
+}
+
+// appendIRI appends IRI s (expanded as quad.IRI.Full does) in N-Quads form.
+func (e *nqEncoder) appendIRI(b []byte, s string) []byte {
+	if e.fullIRIs || !strings.HasPrefix(s, "http") {
+		s = voc.FullIRI(s)
+	}
+	return appendNTIRI(b, s)
+}
+
+// addQuad adds one line, checking the quad as WriteNQuads always did:
+// terms in order, then completeness.
+func (e *nqEncoder) addQuad(q quad.Quad) error {
+	start := len(e.buf)
+	var err error
+	var sEnd, pEnd, oEnd int
+	if e.buf, err = e.appendValue(e.buf, q.Subject); err == nil {
+		sEnd = len(e.buf)
+		e.buf = append(e.buf, ' ')
+		if e.buf, err = e.appendValue(e.buf, q.Predicate); err == nil {
+			pEnd = len(e.buf)
+			e.buf = append(e.buf, ' ')
+			if e.buf, err = e.appendValue(e.buf, q.Object); err == nil {
+				oEnd = len(e.buf)
+				e.buf = append(e.buf, ' ')
+			}
+		}
+	}
+	g0 := len(e.buf)
+	if err == nil && q.Label != nil {
+		if e.buf, err = e.appendValue(e.buf, q.Label); err == nil {
+			e.buf = append(e.buf, ' ')
+		}
+	}
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	for _, l := range lines {
-		for _, t := range []string{l.s, l.p, l.o, l.g} {
-			if t == "" {
-				continue
-			}
-			bw.WriteString(t)
-			bw.WriteByte(' ')
-		}
-		bw.WriteString(".\n")
+	if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+		return fmt.Errorf("incomplete quad %v", q)
 	}
-	return bw.Flush()
+	g1 := len(e.buf)
+	if g1 > g0 {
+		g1-- // the space
+	} else {
+		g0, g1 = 0, 0
+	}
+	e.buf = append(e.buf, ".\n"...)
+	e.push(nqLine{start: start, sEnd: sEnd, pEnd: pEnd, oEnd: oEnd, g0: g0, g1: g1, end: len(e.buf)})
+	return nil
 }
 
-type nquadLine struct{ g, s, p, o string }
-
-func nquadLines(qs []quad.Quad) ([]nquadLine, error) {
-	lines := make([]nquadLine, 0, len(qs))
-	for _, q := range qs {
-		var l nquadLine
-		var err error
-		if l.s, err = ntTerm(q.Subject); err == nil {
-			if l.p, err = ntTerm(q.Predicate); err == nil {
-				if l.o, err = ntTerm(q.Object); err == nil && q.Label != nil {
-					l.g, err = ntTerm(q.Label)
-				}
-			}
-		}
-		if err != nil {
-			return nil, fmt.Errorf("write n-quads: %w", err)
-		}
-		if l.s == "" || l.p == "" || l.o == "" {
-			return nil, fmt.Errorf("write n-quads: incomplete quad %v", q)
-		}
-		lines = append(lines, l)
+// cmp orders lines by graph label, subject, predicate and object, each
+// compared in its N-Quads form. Label and subject are compared through
+// the rank sort gave them.
+func (e *nqEncoder) cmp(a, b nqLine) int {
+	if a.rank != b.rank {
+		return a.rank - b.rank
 	}
-	slices.SortFunc(lines, func(a, b nquadLine) int {
-		return cmp.Or(strings.Compare(a.g, b.g), strings.Compare(a.s, b.s), strings.Compare(a.p, b.p), strings.Compare(a.o, b.o))
-	})
-	return slices.Compact(lines), nil
+	if c := bytes.Compare(e.buf[a.sEnd+1:a.pEnd], e.buf[b.sEnd+1:b.pEnd]); c != 0 {
+		return c
+	}
+	return bytes.Compare(e.buf[a.pEnd+1:a.oEnd], e.buf[b.pEnd+1:b.oEnd])
+}
+
+// cmpSubject orders lines by graph label and subject.
+func (e *nqEncoder) cmpSubject(a, b *nqLine) int {
+	if a.g0 != b.g0 || a.g1 != b.g1 {
+		if c := bytes.Compare(e.buf[a.g0:a.g1], e.buf[b.g0:b.g1]); c != 0 {
+			return c
+		}
+	}
+	if a.s0 != b.s0 || a.s1 != b.s1 {
+		return bytes.Compare(e.buf[a.s0:a.s1], e.buf[b.s0:b.s1])
+	}
+	return 0
+}
+
+// nqRun is a run of consecutive lines lines[i:j] with the same label and
+// subject.
+type nqRun struct{ i, j int }
+
+// sort sorts the lines. Lines come in runs about one subject (a document,
+// an entity, a statement), so the runs are sorted by label and subject
+// first and ranked, and the lines then sorted by rank, predicate and
+// object: most comparisons are of two integers.
+func (e *nqEncoder) sort() {
+	runs := e.runs[:0]
+	for i := range e.lines {
+		if i == 0 || e.cmpSubject(&e.lines[i-1], &e.lines[i]) != 0 {
+			runs = append(runs, nqRun{i, i})
+		}
+		runs[len(runs)-1].j = i + 1
+	}
+	slices.SortFunc(runs, func(a, b nqRun) int { return e.cmpSubject(&e.lines[a.i], &e.lines[b.i]) })
+	rank := 0
+	for k, r := range runs {
+		if k > 0 && e.cmpSubject(&e.lines[runs[k-1].i], &e.lines[r.i]) != 0 {
+			rank++
+		}
+		for i := r.i; i < r.j; i++ {
+			e.lines[i].rank = rank
+		}
+	}
+	e.runs = runs
+	slices.SortFunc(e.lines, e.cmp)
+}
+
+// writeTo writes the sorted lines, each distinct line once.
+func (e *nqEncoder) writeTo(w io.Writer) error {
+	out := make([]byte, 0, min(len(e.buf), 64<<10))
+	for i, l := range e.lines {
+		if i > 0 && e.cmp(e.lines[i-1], l) == 0 {
+			continue
+		}
+		if len(out)+(l.end-l.start) > cap(out) && len(out) > 0 {
+			if _, err := w.Write(out); err != nil {
+				return err
+			}
+			out = out[:0]
+		}
+		out = append(out, e.buf[l.start:l.end]...)
+	}
+	if len(out) > 0 {
+		if _, err := w.Write(out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendValue appends one RDF term in N-Quads syntax; nil appends nothing.
+// quad's own String methods write datatypes as "xsd:integer" and escape
+// too little for other tools.
+func (e *nqEncoder) appendValue(b []byte, v quad.Value) ([]byte, error) {
+	switch v := v.(type) {
+	case nil:
+		return b, nil
+	case quad.IRI:
+		return e.appendIRI(b, string(v)), nil
+	case quad.String:
+		return appendNTString(b, string(v)), nil
+	case quad.Int:
+		return appendNTInt(b, int64(v)), nil
+	case quad.TypedString:
+		b = appendNTString(b, string(v.Value))
+		if v.Type == "" {
+			return b, nil
+		}
+		b = append(b, "^^"...)
+		return e.appendIRI(b, string(v.Type)), nil
+	}
+	t, err := ntTerm(v)
+	return append(b, t...), err
+}
+
+func appendNTInt(b []byte, n int64) []byte {
+	b = append(b, '"')
+	b = strconv.AppendInt(b, n, 10)
+	return append(b, `"^^<`+xsdInteger+`>`...)
 }
 
 // ntTerm writes one RDF term in N-Quads syntax. quad's own String methods
@@ -89,7 +323,7 @@ func ntTerm(v quad.Value) (string, error) {
 	case quad.LangString:
 		return ntString(string(v.Value)) + "@" + v.Lang, nil
 	case quad.Int:
-		return ntString(strconv.FormatInt(int64(v), 10)) + "^^" + ntIRI(xsdInteger), nil
+		return string(appendNTInt(nil, int64(v))), nil
 	case quad.Float:
 		f := float64(v)
 		s := strconv.FormatFloat(f, 'E', -1, 64)
@@ -113,36 +347,56 @@ func ntTerm(v quad.Value) (string, error) {
 // ntIRI percent-encodes the characters IRIREF does not allow. N-Quads
 // would allow \u escapes, but they must not decode to such characters either
 // (Raptor rejects \u0020) and quad's reader does not decode them at all.
-func ntIRI(s string) string {
+func ntIRI(s string) string { return string(appendNTIRI(nil, s)) }
+
+func appendNTIRI(b []byte, s string) []byte {
 	if iriClean(s) {
-		return "<" + s + ">"
+		b = append(b, '<')
+		b = append(b, s...)
+		return append(b, '>')
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('<')
+	b = append(b, '<')
 	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
 		switch {
-		case r <= 0x20, strings.ContainsRune("<>\"{}|^`\\", r):
-			fmt.Fprintf(&b, "%%%02X", r)
+		case r <= 0x20, r < utf8.RuneSelf && iriBad[r]:
+			b = append(b, '%', hexDigits[r>>4], hexDigits[r&0xf])
 		default:
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
 	}
-	b.WriteByte('>')
-	return b.String()
+	return append(b, '>')
 }
+
+const hexDigits = "0123456789ABCDEF"
 
 // iriClean reports whether s needs no escaping in an IRIREF.
 func iriClean(s string) bool {
+	var f uint8
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c <= 0x20 || c < 0x80 && iriBad[c] {
-			return false
-		}
+		f |= iriClass[s[i]]
 	}
-	return utf8.ValidString(s)
+	return f&iriEscape == 0 && (f&iriNonASCII == 0 || utf8.ValidString(s))
 }
 
-var iriBad = func() (t [128]bool) {
+// iriClass classes bytes for iriClean.
+const (
+	iriEscape   = 1 << iota // percent-encoded in an IRIREF
+	iriNonASCII             // part of a multi-byte sequence: check UTF-8
+)
+
+var iriClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = iriNonASCII
+		case c <= 0x20 || iriBad[c]:
+			t[c] = iriEscape
+		}
+	}
+	return t
+}()
+
+var iriBad = func() (t [utf8.RuneSelf]bool) {
 	for _, c := range "<>\"{}|^`\\" {
 		t[c] = true
 	}
@@ -151,35 +405,61 @@ var iriBad = func() (t [128]bool) {
 
 // ntString quotes a literal: the four escapes N-Quads requires, the usual
 // short escapes, and \u escapes for the other control characters.
-func ntString(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
+func ntString(s string) string { return string(appendNTString(nil, s)) }
+
+// appendNTString appends s quoted as ntString does. Runs of bytes that need
+// no escape are copied as they are.
+func appendNTString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r) // utf8.RuneError for invalid bytes: U+FFFD
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !strEscape[c] {
+				i++
+				continue
 			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"':
+				b = append(b, `\"`...)
+			case '\\':
+				b = append(b, `\\`...)
+			case '\n':
+				b = append(b, `\n`...)
+			case '\r':
+				b = append(b, `\r`...)
+			case '\t':
+				b = append(b, `\t`...)
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 { // invalid byte: U+FFFD
+			b = append(b, s[start:i]...)
+			b = append(b, "\uFFFD"...)
+			i++
+			start = i
+			continue
+		}
+		i += n
 	}
-	b.WriteByte('"')
-	return b.String()
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
+
+// strEscape marks the ASCII bytes a literal cannot hold as they are.
+var strEscape = func() (t [utf8.RuneSelf]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'], t[0x7f] = true, true, true
+	return t
+}()
 
 // ntBNode keeps a blank node label within the characters every reader accepts.
 func ntBNode(s string) string {

@@ -71,42 +71,118 @@ var (
 // quad labelled with x.Doc.IRI(). Entities are written in ID order, aliases
 // sorted, statements in span order; duplicate quads are dropped.
 func Quads(x schema.Extraction) []quad.Quad {
-	b := quadBuilder{label: quad.IRI(x.Doc.IRI()), seen: make(map[quad.Quad]bool)}
-	d := quad.IRI(x.Doc.IRI())
+	label := quad.Value(quad.IRI(x.Doc.IRI()))
+	var qs []quad.Quad
+	// Terms map one to one to values, so equal terms are equal quads,
+	// and they hash without going through interfaces.
+	type key struct {
+		s, o term
+		p    string
+	}
+	seen := make(map[key]struct{}, 16*len(x.Statements)+8*len(x.Entities)+8)
+	eachQuad(x, func(s term, p string, o term) {
+		k := key{s, o, p}
+		if _, ok := seen[k]; ok {
+			return
+		}
+		seen[k] = struct{}{}
+		qs = append(qs, quad.Quad{Subject: s.value(), Predicate: quad.IRI(p), Object: o.value(), Label: label})
+	})
+	return qs
+}
+
+// term is an RDF term as Quads writes it, without the allocation of a
+// quad.Value, so that AppendNQuads can encode it directly.
+type term struct {
+	kind termKind
+	s    string // the IRI or the lexical form
+	typ  string // datatype IRI of a typed literal
+	n    int    // the value of an integer
+}
+
+type termKind uint8
+
+const (
+	iriTerm termKind = iota
+	stringTerm
+	typedTerm
+	intTerm
+)
+
+func iri(s string) term         { return term{kind: iriTerm, s: s} }
+func str(s string) term         { return term{kind: stringTerm, s: s} }
+func typedLit(v, t string) term { return term{kind: typedTerm, s: v, typ: t} }
+func integer(n int) term        { return term{kind: intTerm, n: n} }
+func (t term) appendNT(e *nqEncoder, b []byte) []byte {
+	switch t.kind {
+	case iriTerm:
+		return e.appendIRI(b, t.s)
+	case stringTerm:
+		return appendNTString(b, t.s)
+	case typedTerm:
+		b = appendNTString(b, t.s)
+		if t.typ == "" {
+			return b
+		}
+		b = append(b, "^^"...)
+		return e.appendIRI(b, t.typ)
+	}
+	return appendNTInt(b, int64(t.n))
+}
+
+// value returns the term as the quad.Value Quads has always returned.
+func (t term) value() quad.Value {
+	switch t.kind {
+	case iriTerm:
+		return quad.IRI(t.s)
+	case stringTerm:
+		return quad.String(t.s)
+	case typedTerm:
+		return typed(t.s, t.typ)
+	}
+	return quad.Int(t.n)
+}
+
+// eachQuad calls add for every quad of x (the label aside), in the order
+// Quads returns them, duplicates included. It is the one place that maps
+// an extraction to the graph contract.
+func eachQuad(x schema.Extraction, add func(s term, p string, o term)) {
+	d := iri(x.Doc.IRI())
 
 	doc := x.Doc
-	b.add(d, rdfType, quad.IRI(agDocument))
+	add(d, rdfType, iri(agDocument))
 	if doc.Title != "" {
-		b.add(d, dcTitle, quad.String(doc.Title))
+		add(d, dcTitle, str(doc.Title))
 	}
 	if doc.Hash != "" {
-		b.add(d, agHash, quad.String(doc.Hash))
+		add(d, agHash, str(doc.Hash))
 	}
 	if doc.Source != "" {
-		b.add(d, agSource, quad.String(doc.Source))
+		add(d, agSource, str(doc.Source))
 	}
 	if doc.URL != "" {
-		b.add(d, schemaURL, quad.String(doc.URL))
+		add(d, schemaURL, str(doc.URL))
 	}
 	if !doc.Published.IsZero() {
-		b.add(d, agPublished, typed(doc.Published.Format("2006-01-02"), xsdDate))
+		add(d, agPublished, typedLit(doc.Published.Format("2006-01-02"), xsdDate))
 	}
-	b.add(d, agBytes, quad.Int(doc.Bytes))
+	add(d, agBytes, integer(doc.Bytes))
 
 	ents := slices.Clone(x.Entities)
 	slices.SortStableFunc(ents, func(a, b schema.Entity) int { return cmp.Compare(a.ID, b.ID) })
+	var aliases []string
 	for _, e := range ents {
-		s := quad.IRI(e.IRI())
-		b.add(s, rdfType, quad.IRI(e.Type.IRI()))
-		b.add(s, schemaName, quad.String(e.Name))
-		aliases := slices.Clone(e.Aliases)
+		s := iri(e.IRI())
+		add(s, rdfType, iri(e.Type.IRI()))
+		add(s, schemaName, str(e.Name))
+		aliases = append(aliases[:0], e.Aliases...)
 		slices.Sort(aliases)
 		for _, a := range slices.Compact(aliases) {
 			if a != "" && a != e.Name {
-				b.add(s, schemaAltName, quad.String(a))
+				add(s, schemaAltName, str(a))
 			}
 		}
-		b.add(s, agMentionedIn, d)
+		add(s, agMentionedIn, d)
 	}
 
 	type stmt struct {
@@ -122,71 +198,64 @@ func Quads(x schema.Extraction) []quad.Quad {
 	})
 	for _, st := range sts {
 		if st.Modality.Direct() {
-			b.add(quad.IRI(schema.EntityIRI(st.Subject)), st.Predicate.IRI(), quad.IRI(schema.EntityIRI(st.Object)))
+			add(iri(schema.EntityIRI(st.Subject)), st.Predicate.IRI(), iri(schema.EntityIRI(st.Object)))
 		}
 	}
 	for _, st := range sts {
-		n := quad.IRI(st.iri)
-		b.add(n, rdfType, quad.IRI(rdfStatement))
-		b.add(n, rdfSubject, quad.IRI(schema.EntityIRI(st.Subject)))
-		b.add(n, rdfPredicate, quad.IRI(st.Predicate.IRI()))
-		b.add(n, rdfObject, quad.IRI(schema.EntityIRI(st.Object)))
-		b.add(n, agModality, quad.String(st.Modality))
-		b.add(n, agEvidence, quad.String(st.Sentence))
-		b.add(n, agSpanStart, quad.Int(st.Span.Start))
-		b.add(n, agSpanEnd, quad.Int(st.Span.End))
-		b.add(n, agRule, quad.String(st.Rule))
+		n := iri(st.iri)
+		add(n, rdfType, iri(rdfStatement))
+		add(n, rdfSubject, iri(schema.EntityIRI(st.Subject)))
+		add(n, rdfPredicate, iri(st.Predicate.IRI()))
+		add(n, rdfObject, iri(schema.EntityIRI(st.Object)))
+		add(n, agModality, str(string(st.Modality)))
+		add(n, agEvidence, str(st.Sentence))
+		add(n, agSpanStart, integer(st.Span.Start))
+		add(n, agSpanEnd, integer(st.Span.End))
+		add(n, agRule, str(st.Rule))
 		if st.Date != "" {
-			b.add(n, agDate, dateValue(st.Date))
+			add(n, agDate, dateTerm(st.Date))
 		}
 		if st.DateRaw != "" {
-			b.add(n, agDateText, quad.String(st.DateRaw))
+			add(n, agDateText, str(st.DateRaw))
 		}
-		for _, c := range []struct {
+		for _, c := range [...]struct {
 			p string
 			n int
 		}{{agKilled, st.Killed}, {agWounded, st.Wounded}, {agTroops, st.Troops}} {
 			if c.n > 0 {
-				b.add(n, c.p, quad.Int(c.n))
+				add(n, c.p, integer(c.n))
 			}
 		}
-		b.add(n, agDocProp, d)
+		add(n, agDocProp, d)
 	}
-	return b.qs
 }
 
+// quadBuilder collects unlabelled quads, for the ontology.
 type quadBuilder struct {
-	label quad.Value
-	seen  map[quad.Quad]bool
-	qs    []quad.Quad
+	qs []quad.Quad
 }
 
 func (b *quadBuilder) add(s quad.Value, p string, o quad.Value) {
-	q := quad.Quad{Subject: s, Predicate: quad.IRI(p), Object: o, Label: b.label}
-	if b.seen != nil {
-		if b.seen[q] {
-			return
-		}
-		b.seen[q] = true
-	}
-	b.qs = append(b.qs, q)
+	b.qs = append(b.qs, quad.Quad{Subject: s, Predicate: quad.IRI(p), Object: o})
 }
 
 func typed(v, t string) quad.Value { return quad.TypedString{Value: quad.String(v), Type: quad.IRI(t)} }
 
 // dateValue types an event date by its length: YYYY-MM-DD, YYYY-MM or YYYY.
 // Anything else stays a plain string rather than an invalid typed literal.
-func dateValue(s string) quad.Value {
+func dateValue(s string) quad.Value { return dateTerm(s).value() }
+
+func dateTerm(s string) term {
 	if _, _, err := dateBounds(s); err != nil {
-		return quad.String(s)
+		return str(s)
 	}
 	switch len(s) {
 	case 10:
-		return typed(s, xsdDate)
+		return typedLit(s, xsdDate)
 	case 7:
-		return typed(s, xsdGYearMonth)
+		return typedLit(s, xsdGYearMonth)
 	}
-	return typed(s, xsdGYear)
+	return typedLit(s, xsdGYear)
 }
 
 // Ontology returns the RDFS description of the entity types and predicates

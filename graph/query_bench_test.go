@@ -19,20 +19,30 @@ var readmeQueries = []struct{ name, gizmo string }{
 	{"struck", `var rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", ag = "https://actorgraph.dev/ns#";
 function one(node, pred) { return g.V(node).out("<" + pred + ">").toValue(); }
 var rows = [];
-g.V("<" + ag + "struck>").in("<" + rdf + "predicate>").forEach(function (st) {
-  rows.push({subject: one(st.id, rdf + "subject"), object: one(st.id, rdf + "object"),
-    date: one(st.id, ag + "date") || "", modality: one(st.id, ag + "modality"), document: one(st.id, ag + "document")});
-});
+g.V("<https://actorgraph.dev/id/kataib-hezbollah>").in("<" + rdf + "object>")
+  .has("<" + rdf + "predicate>", "<" + ag + "struck>").forEach(function (st) {
+    rows.push({
+      subject: one(st.id, rdf + "subject"),
+      date: one(st.id, ag + "date") || "",
+      modality: one(st.id, ag + "modality"),
+      document: one(st.id, ag + "document"),
+    });
+  });
 rows.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
 rows.forEach(function (r) { g.emit(r); });`},
 	{"evidence", `var rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", ag = "https://actorgraph.dev/ns#";
 function one(node, pred) { return g.V(node).out("<" + pred + ">").toValue(); }
-g.V("<https://actorgraph.dev/id/kataib-hezbollah>").in("<" + rdf + "subject>").forEach(function (st) {
-  if (one(st.id, rdf + "predicate") != "<" + ag + "memberOf>") return;
-  if (one(st.id, rdf + "object") != "<https://actorgraph.dev/id/islamic-resistance-in-iraq>") return;
-  g.emit({document: one(st.id, ag + "document"), modality: one(st.id, ag + "modality"),
-    rule: one(st.id, ag + "rule"), sentence: one(st.id, ag + "evidence")});
-});`},
+g.V("<https://actorgraph.dev/id/kataib-hezbollah>").in("<" + rdf + "subject>")
+  .has("<" + rdf + "predicate>", "<" + ag + "memberOf>")
+  .has("<" + rdf + "object>", "<https://actorgraph.dev/id/islamic-resistance-in-iraq>")
+  .forEach(function (st) {
+    g.emit({
+      document: one(st.id, ag + "document"),
+      modality: one(st.id, ag + "modality"),
+      rule: one(st.id, ag + "rule"),
+      sentence: one(st.id, ag + "evidence"),
+    });
+  });`},
 	{"path", `var from = "<https://actorgraph.dev/id/kataib-hezbollah>", to = "<https://actorgraph.dev/id/israel>";
 var entity = "<https://actorgraph.dev/id/", maxDepth = 4;
 var parent = {}, frontier = [from];

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/actorgraph/actorgraph/schema"
+	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt"  // registers "bolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // registers "memstore"
@@ -24,12 +26,34 @@ import (
 type Store struct {
 	qs cgraph.QuadStore
 	mu sync.RWMutex
+	// syncOnClose names the bolt file to fsync on Close, for a store
+	// opened with NoSync.
+	syncOnClose string
 }
 
 // Options tune a store.
 type Options struct {
-	NoSync bool // bolt: do not fsync each transaction; for bulk loads
+	// NoSync (bolt) does not fsync each transaction, for bulk loads: a
+	// killed process still leaves every committed transaction in the
+	// file (the kernel has it), but a machine that crashes or loses
+	// power before the data reaches the disk may leave the store
+	// damaged. Close syncs the file.
+	NoSync bool
 }
+
+// quietLog is Cayley's standard logger without Info messages: they are
+// debugging output, and bolt's "Running in nosync mode" on every
+// NoSync open would end up on the user's terminal.
+type quietLog struct{ v int }
+
+func (quietLog) Infof(string, ...any)                {}
+func (quietLog) Warningf(format string, args ...any) { log.Printf("WARN: "+format, args...) }
+func (quietLog) Errorf(format string, args ...any)   { log.Printf("ERROR: "+format, args...) }
+func (quietLog) Fatalf(format string, args ...any)   { log.Fatalf("FATAL: "+format, args...) }
+func (l *quietLog) V(level int) bool                 { return l.v >= level }
+func (l *quietLog) SetV(level int)                   { l.v = level }
+
+func init() { clog.SetLogger(&quietLog{}) }
 
 // Open opens (creating if needed) a store. backend "bolt": path is a
 // directory (Cayley's bolt backend, file indexes.bolt inside, no_bloom on);
@@ -72,14 +96,35 @@ func Open(backend, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s store %s: %w", backend, path, err)
 	}
-	return &Store{qs: qs}, nil
+	st := &Store{qs: qs}
+	if name == "bolt" && opt.NoSync {
+		st.syncOnClose = filepath.Join(path, "indexes.bolt")
+	}
+	return st, nil
 }
 
-// Close closes the store.
+// Close closes the store. A store opened with NoSync is synced to disk
+// first.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.qs.Close()
+	if err := s.qs.Close(); err != nil {
+		return err
+	}
+	if s.syncOnClose == "" {
+		return nil
+	}
+	// bolt wrote every transaction to the file without fsync; fsync on
+	// any descriptor of the file flushes it.
+	f, err := os.Open(s.syncOnClose)
+	if err != nil {
+		return fmt.Errorf("sync store: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("sync store: %w", err)
+	}
+	return f.Close()
 }
 
 // LoadStatus says what Load did with one extraction.
@@ -175,6 +220,15 @@ func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus
 	for _, id := range order {
 		st := docs[id]
 		if st.cur == nil {
+			continue
+		}
+		if st.orig == nil {
+			// A new document: all its quads are added, with nothing to
+			// compare them with.
+			for _, q := range st.cur {
+				adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			}
+			added += len(st.cur)
 			continue
 		}
 		old, cur := quadSet(st.orig), quadSet(st.cur)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/eval"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/schema"
 )
 
 func evalCmd(e *env) *cobra.Command {
@@ -75,14 +76,16 @@ entity registry is --entities, by default entities.tsv in DIR or beside it.`,
 			}
 			failed := 0
 			if len(articles) > 0 {
-				p := pipeline{e: e, paths: articles, opt: opt, jobs: rf.jobs}
+				p := pipeline{e: e, paths: articles, opt: opt, jobs: rf.jobs,
+					encode: func(x schema.Extraction) []byte { return graph.AppendNQuads(nil, x) }}
 				err := p.run(cmd.Context(), func(it item) error {
 					if it.err != nil {
 						failed++
 						fmt.Fprintf(e.stderr, "actorgraph: %s\n", oneLine(it.err))
 						return nil
 					}
-					return graph.WriteNQuads(&nq, graph.Quads(it.x))
+					_, err := nq.Write(it.out)
+					return err
 				})
 				if err != nil {
 					return err

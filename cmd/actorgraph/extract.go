@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/schema"
 )
 
 func extractCmd(e *env) *cobra.Command {
@@ -44,20 +45,24 @@ in input order, the same bytes on every run.`,
 			failed := 0
 			var all []quad.Quad // only for the formats that need the whole graph
 			p := pipeline{e: e, paths: paths, opt: opt, jobs: rf.jobs}
+			if f == graph.NQuads {
+				// N-Quads stream: the workers write each document's
+				// N-Quads, and each is written out as soon as it and
+				// every document before it are done.
+				p.encode = func(x schema.Extraction) []byte { return graph.AppendNQuads(nil, x) }
+			}
 			err = p.run(cmd.Context(), func(it item) error {
 				if it.err != nil {
 					failed++
 					fmt.Fprintf(e.stderr, "actorgraph: %s\n", oneLine(it.err))
 					return nil
 				}
-				qs := graph.Quads(it.x)
-				if f != graph.NQuads {
-					all = append(all, qs...)
-					return nil
+				if f == graph.NQuads {
+					_, err := bw.Write(it.out)
+					return err
 				}
-				// N-Quads stream: each document is written as soon as it
-				// and every document before it are done.
-				return graph.WriteNQuads(bw, qs)
+				all = append(all, graph.Quads(it.x)...)
+				return nil
 			})
 			if err == nil && f != graph.NQuads {
 				err = graph.Write(bw, f, all, graph.ExportOptions{})

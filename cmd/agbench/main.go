@@ -7,7 +7,7 @@
 //	agbench gen -n N -seed S -o FILE.jsonl
 //	agbench extract [-o FILE.nq] FILE.jsonl
 //	agbench prose [-max N] FILE.jsonl
-//	agbench query -db DIR [-n 200]
+//	agbench query -db DIR [-n 200] [FILE.js...]
 //
 // Every measuring subcommand ends with one line "RESULT key=value ...",
 // for scripts.
@@ -15,12 +15,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -168,6 +170,7 @@ func extractCmd(args []string) error {
 	// stage costs what.
 	var c counts
 	var tExtract, tQuads time.Duration
+	var buf []byte
 	one, err := run(docs, 1, func(d extract.Document) error {
 		t0 := time.Now()
 		xr, err := x.Extract(d)
@@ -175,17 +178,16 @@ func extractCmd(args []string) error {
 			return err
 		}
 		t1 := time.Now()
-		qs := graph.Quads(xr)
-		cw := &countWriter{w: nq}
-		if err := graph.WriteNQuads(cw, qs); err != nil {
+		buf = graph.AppendNQuads(buf[:0], xr)
+		if _, err := nq.Write(buf); err != nil {
 			return err
 		}
 		tExtract += t1.Sub(t0)
 		tQuads += time.Since(t1)
-		c.quads += int64(len(qs))
+		c.quads += lineCount(buf)
 		c.stmts += int64(len(xr.Statements))
 		c.ents += int64(len(xr.Entities))
-		c.nqByte += cw.n
+		c.nqByte += int64(len(buf))
 		return nil
 	})
 	if err != nil {
@@ -202,7 +204,8 @@ func extractCmd(args []string) error {
 		if err != nil {
 			return err
 		}
-		return graph.WriteNQuads(io.Discard, graph.Quads(xr))
+		graph.AppendNQuads(nil, xr)
+		return nil
 	})
 	if err != nil {
 		return err
@@ -223,16 +226,7 @@ func extractCmd(args []string) error {
 	return nil
 }
 
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}
+func lineCount(b []byte) int64 { return int64(bytes.Count(b, []byte{'\n'})) }
 
 func proseCmd(args []string) error {
 	fs := flag.NewFlagSet("prose", flag.ExitOnError)
@@ -300,29 +294,30 @@ var readmeQueries = []struct{ name, gizmo string }{
 	{"struck", `var rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", ag = "https://actorgraph.dev/ns#";
 function one(node, pred) { return g.V(node).out("<" + pred + ">").toValue(); }
 var rows = [];
-g.V("<" + ag + "struck>").in("<" + rdf + "predicate>").forEach(function (st) {
-  rows.push({
-    subject: one(st.id, rdf + "subject"),
-    object: one(st.id, rdf + "object"),
-    date: one(st.id, ag + "date") || "",
-    modality: one(st.id, ag + "modality"),
-    document: one(st.id, ag + "document"),
+g.V("<https://actorgraph.dev/id/kataib-hezbollah>").in("<" + rdf + "object>")
+  .has("<" + rdf + "predicate>", "<" + ag + "struck>").forEach(function (st) {
+    rows.push({
+      subject: one(st.id, rdf + "subject"),
+      date: one(st.id, ag + "date") || "",
+      modality: one(st.id, ag + "modality"),
+      document: one(st.id, ag + "document"),
+    });
   });
-});
 rows.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
 rows.forEach(function (r) { g.emit(r); });`},
 	{"evidence", `var rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", ag = "https://actorgraph.dev/ns#";
 function one(node, pred) { return g.V(node).out("<" + pred + ">").toValue(); }
-g.V("<https://actorgraph.dev/id/kataib-hezbollah>").in("<" + rdf + "subject>").forEach(function (st) {
-  if (one(st.id, rdf + "predicate") != "<" + ag + "memberOf>") return;
-  if (one(st.id, rdf + "object") != "<https://actorgraph.dev/id/islamic-resistance-in-iraq>") return;
-  g.emit({
-    document: one(st.id, ag + "document"),
-    modality: one(st.id, ag + "modality"),
-    rule: one(st.id, ag + "rule"),
-    sentence: one(st.id, ag + "evidence"),
-  });
-});`},
+g.V("<https://actorgraph.dev/id/kataib-hezbollah>").in("<" + rdf + "subject>")
+  .has("<" + rdf + "predicate>", "<" + ag + "memberOf>")
+  .has("<" + rdf + "object>", "<https://actorgraph.dev/id/islamic-resistance-in-iraq>")
+  .forEach(function (st) {
+    g.emit({
+      document: one(st.id, ag + "document"),
+      modality: one(st.id, ag + "modality"),
+      rule: one(st.id, ag + "rule"),
+      sentence: one(st.id, ag + "evidence"),
+    });
+  });`},
 	{"path", `var from = "<https://actorgraph.dev/id/kataib-hezbollah>", to = "<https://actorgraph.dev/id/israel>";
 var entity = "<https://actorgraph.dev/id/", maxDepth = 4;
 var parent = {}, frontier = [from];
@@ -351,6 +346,17 @@ func queryCmd(args []string) error {
 	if *db == "" {
 		return errors.New("query: -db is required")
 	}
+	queries := readmeQueries
+	if fs.NArg() > 0 { // other queries, one per file, to try a shape out
+		queries = nil
+		for _, name := range fs.Args() {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				return err
+			}
+			queries = append(queries, struct{ name, gizmo string }{strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)), string(b)})
+		}
+	}
 	st, err := graph.Open("bolt", *db, graph.Options{})
 	if err != nil {
 		return err
@@ -364,7 +370,7 @@ func queryCmd(args []string) error {
 	fmt.Printf("store %s: %d quads, %d documents, %d entities, %d statements (%.1f quads/statement)\n",
 		*db, stats.Quads, stats.Documents, stats.Entities, stats.Statements, float64(stats.Quads)/float64(max(stats.Statements, 1)))
 	var res []string
-	for _, q := range readmeQueries {
+	for _, q := range queries {
 		var ds []time.Duration
 		var results int
 		for i := range *n + 1 {
