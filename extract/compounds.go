@@ -133,11 +133,11 @@ func (st *sent) namedAfter(m *Mention) *Mention {
 func (st *sent) describedBy(i int) *Mention {
 	for j := i - 1; j >= 1 && j >= i-8; j-- {
 		t := st.toks[j]
-		if st.at[j] >= 0 {
+		if st.at[j] >= 0 && !st.compoundModifier(st.mentionAt(j)) {
 			return nil
 		}
 		if t.Text != "," && t.Text != "—" && t.Text != "–" && t.Text != "(" && !(t.Text == "-" && t.Space) {
-			if t.Kind != Word {
+			if t.Kind != Word && !(t.Text == "-" && !t.Space) && st.at[j] < 0 {
 				return nil
 			}
 			continue
@@ -148,7 +148,11 @@ func (st *sent) describedBy(i int) *Mention {
 			}
 			return nil
 		}
-		if m := st.mentionAt(j - 1); m != nil && m.End == j && m.Kind != DemonymMention && !m.Type.IsPlace() {
+		q := j - 1
+		if st.toks[q].Text == ")" && q > 0 {
+			q-- // "the Syrian Democratic Forces (SDF), a ..."
+		}
+		if m := st.mentionAt(q); m != nil && m.End == q+1 && m.Kind != DemonymMention && !m.Type.IsPlace() {
 			return m
 		}
 		return nil
@@ -180,5 +184,25 @@ func (st *sent) nameParts(m *Mention) {
 			st.emit(m.ID, schema.BackedBy, state, schema.Asserted, "name-backed", q)
 		}
 
+	}
+}
+
+// descriptorBacking reads "the SDF, a Kurdish-led alliance backed by the
+// United States": the descriptor's owner is backed by the agent.
+func (st *sent) descriptorBacking() {
+	toks := st.toks
+	for i := 1; i+2 < len(toks); i++ {
+		if !toks[i].Is("backed", "supported", "funded", "armed", "sponsored") || !toks[i+1].Is("by") || st.at[i-1] >= 0 {
+			continue
+		}
+		owner := st.describedBy(i)
+		if owner == nil {
+			continue
+		}
+		if y := st.mentionAt(st.skipDet(i + 2)); y != nil {
+			if id, t := st.actor(y); t.IsActor() {
+				st.emit(owner.ID, schema.BackedBy, id, schema.Asserted, "descriptor-backed", i)
+			}
+		}
 	}
 }

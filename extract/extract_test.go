@@ -181,7 +181,11 @@ func TestPatterns(t *testing.T) {
 		{"hosts troops of", "The K1 base hosts troops of the U.S.-led coalition.", []string{"us-led-coalition deployedIn k-1-air-base"}, nil},
 		{"which houses a base of", "Erbil International Airport, which houses a base of the US-led coalition, was hit.", []string{"us-led-coalition deployedIn erbil-air-base"}, nil},
 		{"its aircraft", "CENTCOM said its aircraft had struck more than 75 Islamic State targets.", []string{"us-central-command struck islamic-state"}, nil},
+		{"recaptured", "Kurdish Peshmerga forces recaptured the town of Sinjar from ISIS.", []string{"peshmerga attacked sinjar"}, nil},
+		{"a descriptor backed by", "The Syrian Democratic Forces (SDF), a Kurdish-led alliance backed by the United States, captured Raqqa.",
+			[]string{"syrian-democratic-forces backedBy united-states", "syrian-democratic-forces attacked raqqa"}, nil},
 		// Cases that must not give a direct edge.
+		{"positions is a noun", "Turkey shelled YPG positions in Afrin on Sunday.", []string{"turkey attacked peoples-protection-units"}, []string{"peoples-protection-units deployedIn afrin"}},
 		{"examples are no members", "Saraya Awliya al-Dam is a front for Iran-backed factions such as Kataib Hezbollah.", []string{"kataib-hezbollah backedBy iran"}, []string{"kataib-hezbollah memberOf saraya-awliya-al-dam"}},
 		{"an instrument is no object", "Iran arms the groups through the Quds Force.", nil, []string{"islamic-revolutionary-guard-corps backedBy iran"}},
 		{"seizing a capital is no attack on the state", "The Houthis, who seized Sanaa in 2014, began attacking shipping.", nil, []string{"houthis attacked yemen"}},

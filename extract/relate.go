@@ -647,6 +647,7 @@ func (st *sent) relate() {
 	st.relativeClauses()
 	st.roles()
 	st.compounds()
+	st.descriptorBacking()
 	st.places()
 	st.lists()
 	st.deployments()
