@@ -81,10 +81,11 @@ func (st *sent) compounds() {
 		}
 		// "The Houthis, backed by Iran, fired"
 		if q := e; q+3 < len(toks) && toks[q].Text == "," && toks[q+1].Is("backed", "supported", "funded", "armed") && toks[q+2].Is("by") {
-			if y := st.mentionAt(st.skipDet(q + 3)); y != nil && m.Type != schema.Person {
-				yid, yt := st.actor(y)
-				if yt.IsActor() {
-					st.emit(m.ID, schema.BackedBy, yid, schema.Asserted, "backed-by", q+1)
+			if k := st.mk(st.skipDet(q + 3)); k >= 0 && m.Type != schema.Person {
+				for _, y := range st.group(k) { // "backed by Iranian militias and Russian air power"
+					if yid, yt := st.actor(y); yt.IsActor() {
+						st.emit(m.ID, schema.BackedBy, yid, schema.Asserted, "backed-by", q+1)
+					}
 				}
 			}
 		}

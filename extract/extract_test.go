@@ -184,6 +184,10 @@ func TestPatterns(t *testing.T) {
 		{"recaptured", "Kurdish Peshmerga forces recaptured the town of Sinjar from ISIS.", []string{"peshmerga attacked sinjar"}, nil},
 		{"a descriptor backed by", "The Syrian Democratic Forces (SDF), a Kurdish-led alliance backed by the United States, captured Raqqa.",
 			[]string{"syrian-democratic-forces backedBy united-states", "syrian-democratic-forces attacked raqqa"}, nil},
+		{"backed by two", "Syrian government forces, backed by Iranian militias and Russian air power, recaptured Aleppo.",
+			[]string{"syrian-arab-army backedBy iran", "syrian-arab-army backedBy russia"}, nil},
+		{"a preposition picks the sense", "Hezbollah fighters are fighting alongside Syrian government forces.",
+			[]string{"hezbollah alliedWith syrian-arab-army"}, []string{"hezbollah attacked syrian-arab-army"}},
 		// Cases that must not give a direct edge.
 		{"positions is a noun", "Turkey shelled YPG positions in Afrin on Sunday.", []string{"turkey attacked peoples-protection-units"}, []string{"peoples-protection-units deployedIn afrin"}},
 		{"examples are no members", "Saraya Awliya al-Dam is a front for Iran-backed factions such as Kataib Hezbollah.", []string{"kataib-hezbollah backedBy iran"}, []string{"kataib-hezbollah memberOf saraya-awliya-al-dam"}},

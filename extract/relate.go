@@ -193,8 +193,11 @@ func (st *sent) rawGroup(k int) []*Mention {
 			break
 		}
 		between := st.toks[a.End:b.Start]
-		if a.Kind == DemonymMention && len(between) > 1 && troopNouns[between[0].Key] {
+		if a.Kind == DemonymMention && len(between) > 1 && (troopNouns[between[0].Key] || weapons[between[0].Key] || between[0].Is("militias", "militiamen", "officials", "government", "army")) {
 			between = between[1:] // "Iranian forces and Iran-backed militants"
+			if len(between) > 1 && between[0].Is("power", "forces") {
+				between = between[1:]
+			}
 		}
 		ok := false
 		switch len(between) {

@@ -19,6 +19,16 @@ func (st *sent) verbs() {
 			continue
 		}
 		v := pickVerb(vs)
+		if end := i + n; end < len(toks) {
+			// "fighting alongside" is another sense than "fighting": the
+			// preposition after the verb chooses
+			for _, w := range vs {
+				if w.Form == v.Form && slicesHas(w.ObjPreps, toks[end].Key) && toks[end].Key != "" {
+					v = w
+					break
+				}
+			}
+		}
 		if v.Lemma == "include" || v.Lemma == "comprise" {
 			continue // lists are read by the list rule
 		}
