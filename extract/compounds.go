@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/actorgraph/actorgraph/schema"
+	"strings"
 )
 
 // compounds handles "Iran-backed X", "US-led X", "X led by Y", appositive
@@ -30,7 +31,12 @@ func (st *sent) compounds() {
 		if m.Type == schema.Facility && k > 0 {
 			p := st.ms[k-1]
 			if id, t := st.actor(p); t == schema.Country && (p.End == m.Start && p.Kind == DemonymMention || p.End+1 == m.Start && st.possessive(p.End)) {
-				st.emit(m.ID, schema.OperatedBy, id, schema.Asserted, "facility-of", m.Start)
+				if militaryFacility(m.Text) || st.possessive(p.End) {
+					st.emit(m.ID, schema.OperatedBy, id, schema.Asserted, "facility-of", m.Start)
+				} else {
+					// "the Yemeni port of Hodeidah": where it is, not who runs it
+					st.emit(m.ID, schema.LocatedIn, id, schema.Asserted, "facility-in", m.Start)
+				}
 			}
 		}
 		e := m.End
@@ -206,4 +212,16 @@ func (st *sent) descriptorBacking() {
 			}
 		}
 	}
+}
+
+// militaryFacility reports whether a facility's name says it is a base or
+// a mission a state runs abroad.
+func militaryFacility(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"base", "embassy", "consulate", "garrison", "outpost", "camp", "nuclear", "facility"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -188,6 +188,9 @@ func TestPatterns(t *testing.T) {
 			[]string{"syrian-arab-army backedBy iran", "syrian-arab-army backedBy russia"}, nil},
 		{"a preposition picks the sense", "Hezbollah fighters are fighting alongside Syrian government forces.",
 			[]string{"hezbollah alliedWith syrian-arab-army"}, []string{"hezbollah attacked syrian-arab-army"}},
+		{"a group's adjective between backer and noun", "Yemen's Iran-backed Houthi rebels seized a cargo ship on Sunday.", []string{"houthis backedBy iran"}, []string{"iran-backed-militias backedBy iran"}},
+		{"a state's city", "Fighting raged in the Iraqi city of Mosul.", []string{"mosul locatedIn iraq"}, nil},
+		{"a port is where, not whose", "The ship was taken to the Yemeni port of Hodeidah.", []string{"port-of-hodeidah locatedIn yemen"}, []string{"port-of-hodeidah operatedBy yemen"}},
 		// Cases that must not give a direct edge.
 		{"positions is a noun", "Turkey shelled YPG positions in Afrin on Sunday.", []string{"turkey attacked peoples-protection-units"}, []string{"peoples-protection-units deployedIn afrin"}},
 		{"examples are no members", "Saraya Awliya al-Dam is a front for Iran-backed factions such as Kataib Hezbollah.", []string{"kataib-hezbollah backedBy iran"}, []string{"kataib-hezbollah memberOf saraya-awliya-al-dam"}},

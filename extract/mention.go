@@ -196,6 +196,9 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 			if toks[m].Kind != Word || toks[m].Upper() && !d.isDemonymOrAdj(toks[m]) {
 				break
 			}
+			if d.groupDemonym(toks[m]) {
+				return nil, 0 // "Iran-backed Houthi rebels": the Houthis, not a collective
+			}
 		}
 		return nil, 0
 	}
@@ -466,3 +469,10 @@ var genericOffice = wordSet("health", "foreign", "defense", "defence", "interior
 
 // occupations before a name make it a person's.
 var occupations = wordSet("researcher", "journalist", "reporter", "businessman", "businesswoman", "contractor", "activist", "analyst", "cleric", "writer", "academic", "scholar", "photographer", "aid", "worker", "doctor", "lawyer", "student", "engineer", "pilot", "soldier", "sergeant", "hostage", "detainee", "blogger", "dissident", "opposition", "candidate", "lawmaker", "mp", "envoy", "negotiator", "mediator", "citizen", "national", "resident", "filmmaker", "author", "economist", "expert", "professor", "archbishop", "imam", "preacher")
+
+// groupDemonym reports whether a token is the adjective of an armed group
+// ("Houthi").
+func (d *docState) groupDemonym(t Token) bool {
+	node, _ := d.x.gaz.demos.longest([]Token{t}, 0)
+	return node != nil && d.x.gaz.entries[node.vals[0].entry].Type == schema.ArmedGroup
+}

@@ -89,6 +89,23 @@ func (st *sent) places() {
 			}
 		}
 	}
+	// "the Syrian capital Damascus", "the Iraqi city of Mosul"
+	for _, a := range st.ms {
+		if a.Kind != DemonymMention || a.Type != schema.Country || a.End+1 >= len(toks) {
+			continue
+		}
+		q := a.End
+		if !toks[q].Is("capital", "city", "town", "port", "province", "region", "village", "district", "governorate") {
+			continue
+		}
+		q++
+		if q < len(toks) && toks[q].Is("of") {
+			q++
+		}
+		if b := st.mentionAt(q); b != nil && b.Start == q && b.Type.IsPlace() {
+			st.emit(b.ID, schema.LocatedIn, a.ID, schema.Asserted, "place-of-state", a.Start)
+		}
+	}
 	// "Erbil, the capital of Iraq's Kurdistan Region"
 	for k := 0; k+1 < len(st.ms); k++ {
 		a := st.ms[k]
