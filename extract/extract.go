@@ -237,6 +237,14 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			}
 			continue
 		}
+		// "Government and political leaderships have ...": the government of
+		// the state in context
+		if toks[i].Is("government") && i == 0 && toks[i].Upper() {
+			if id := d.mainCountry(); id != "" {
+				ms = append(ms, &Mention{Start: i, End: i + 1, ID: id, Type: schema.Country, Kind: AnaphorMention, Text: toks[i].Text})
+				continue
+			}
+		}
 		// bare "parliament": the parliament of the state in context
 		if toks[i].Is("parliament") && !toks[i].Upper() && !(i > 0 && (toks[i-1].Upper() || toks[i-1].Key == "s")) {
 			if id := d.stateBody(ms, i, "parliament"); id != "" {
@@ -447,4 +455,18 @@ func (d *docState) lastFacility(head string) string {
 		}
 	}
 	return ""
+}
+
+// mainCountry returns the state the document has named most often so far
+// (the latest on a tie): whose "Government" a bare mention means.
+func (d *docState) mainCountry() string {
+	count := map[string]int{}
+	best, n := "", 0
+	for _, id := range d.recent[:d.recentMark] {
+		count[id]++
+		if count[id] >= n {
+			best, n = id, count[id]
+		}
+	}
+	return best
 }
