@@ -20,6 +20,7 @@ type Extractor struct {
 	gaz    *Gazetteer
 	lex    *Lexicon
 	starts startIndex
+	keys   map[string]string // known token keys, to share rather than allocate
 }
 
 // New loads the gazetteer (gazetteer/*.tsv) and the lexicon (lexicon/*.tsv)
@@ -46,6 +47,11 @@ func New(fsys fs.FS) (*Extractor, error) {
 	} {
 		x.starts.addTable(t.keys, t.bit)
 	}
+	// every key a table starts with, shared by the tokens that spell it
+	x.keys = make(map[string]string, len(x.starts))
+	for k := range x.starts {
+		x.keys[k] = k
+	}
 	lex.Verbs.bit, lex.Nouns.bit, lex.Roles.bit, lex.Cues.bit = startsVerb, startsNoun, startsRole, startsCue
 	lex.Militias.bit, lex.Anaphors.bit = startsMilitia, startsAnaphor
 	gaz.names.bit, gaz.demos.bit = startsName, startsDemonym
@@ -63,7 +69,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 		return out, fmt.Errorf("extract: document has no ID")
 	}
 	d := x.newDocState(doc)
-	toks := Tokenize(doc.Text)
+	toks := tokenize(doc.Text, x.keys)
 	x.starts.mark(toks)
 	d.sents = Split(doc.Text, toks)
 	d.ments = make([][]*Mention, len(d.sents))

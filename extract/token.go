@@ -71,7 +71,11 @@ func isTokenRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r)
 // Tokenize splits text into tokens. Words keep internal apostrophes
 // (Kata'ib); a possessive 's is a token of its own; dotted abbreviations
 // (U.S., U.N.) are one token; a hyphen is a token of its own.
-func Tokenize(text string) []Token {
+func Tokenize(text string) []Token { return tokenize(text, nil) }
+
+// tokenize is Tokenize with a table of known keys: a key found there is
+// shared rather than allocated again for every capitalised word.
+func tokenize(text string, known map[string]string) []Token {
 	toks := make([]Token, 0, len(text)/5)
 	space, line := true, true
 	for i := 0; i < len(text); {
@@ -107,7 +111,7 @@ func Tokenize(text string) []Token {
 			}
 		}
 		t := Token{Text: text[start:i], Start: start, End: i, Kind: kind, Space: space, Line: line}
-		t.Key = keyOf(t.Text)
+		t.Key = keyOfKnown(t.Text, known)
 		toks = append(toks, t)
 		space, line = false, false
 	}
@@ -171,6 +175,32 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// keyOfKnown is keyOf, returning the shared copy of a known key.
+func keyOfKnown(s string, known map[string]string) string {
+	if known == nil || len(s) > 32 {
+		return keyOf(s)
+	}
+	var buf [32]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return keyOf(s)
+		case c == '\'' || c == '.' && len(s) > 1:
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	if k, ok := known[string(buf[:n])]; ok {
+		return k
+	}
+	return keyOf(s)
 }
 
 // keyOf normalises a token for matching: lower case, accents folded,
