@@ -15,11 +15,9 @@ type sent struct {
 	ms        []*Mention
 	at        []int // token index → mention index, -1 where none
 	out       []schema.Statement
-	subj      string  // the main subject found, for pronouns in the next sentence
-	claim     bool    // the sentence attributes its content to a source
-	claimDone bool    // claim is computed
-	cues      [][]Cue // modality cues starting at each token, with their lengths
-	cueN      []int
+	subj      string // the main subject found, for pronouns in the next sentence
+	claim     bool   // the sentence attributes its content to a source
+	claimDone bool   // claim is computed
 	// the last verb the verb rule read, and its subjects, for a verb
 	// coordinated with it
 	lastVerb int
@@ -536,16 +534,7 @@ func (st *sent) isTitleAt(i int) bool {
 
 // modality decides how the sentence presents the event whose trigger is
 // at token i.
-func (st *sent) cueAt(j int) ([]Cue, int) {
-	if st.cues == nil {
-		st.cues = make([][]Cue, len(st.toks))
-		st.cueN = make([]int, len(st.toks))
-		for k := range st.toks {
-			st.cues[k], st.cueN[k] = st.d.x.lex.Cues.At(st.toks, k)
-		}
-	}
-	return st.cues[j], st.cueN[j]
-}
+func (st *sent) cueAt(j int) ([]Cue, int) { return st.d.x.lex.Cues.At(st.toks, j) }
 
 func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
 	mod := schema.Asserted
