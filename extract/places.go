@@ -65,7 +65,8 @@ func (st *sent) places() {
 		default:
 			continue
 		}
-		if m.ID == n.ID || n.Type == schema.Location && m.Type == schema.Location && st.d.x.contains(m.ID, n.ID) == -1 {
+		if m.ID == n.ID || st.d.x.within(n.ID, m.ID, 6) {
+			// "Iraq, Baghdad": the gazetteer puts the second inside the first
 			continue
 		}
 		st.emit(m.ID, schema.LocatedIn, n.ID, schema.Asserted, rule, m.End)
@@ -140,18 +141,8 @@ func (st *sent) places() {
 
 var placeAdjectives = wordSet("compound", "complex", "headquarters", "facility", "base", "airport", "site", "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "northwestern", "northeastern", "southwestern", "southeastern", "semi", "autonomous", "semi-autonomous", "restive", "neighboring", "neighbouring", "nearby", "capital", "city", "province", "of", "iraqi", "syrian", "kurdish", "volatile", "oil-rich", "oil", "rich", "desert", "border", "so", "called", "so-called")
 
-// contains reports whether the gazetteer places b inside a (1), a inside b
-// (-1) or does not know (0).
-func (x *Extractor) contains(a, b string) int {
-	if x.within(b, a, 6) {
-		return 1
-	}
-	if x.within(a, b, 6) {
-		return 0
-	}
-	return 0
-}
-
+// within reports whether the gazetteer places a inside b, following in= up
+// to depth steps.
 func (x *Extractor) within(a, b string, depth int) bool {
 	if depth == 0 {
 		return false
