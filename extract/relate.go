@@ -372,7 +372,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			out = []string{fallback}
 		}
 	}()
-	if i < len(st.toks) && st.toks[i].Is("it", "them") && (p == schema.Accused || p == schema.Attacked || p == schema.Struck || p == schema.Threatened || p == schema.Demanded) {
+	if i < len(st.toks) && st.toks[i].Is("it", "them") && (p == schema.Accused || p == schema.Attacked || p == schema.Struck || p == schema.Threatened) {
 		// "Iran and Syria have blamed it for the attack": the actor named
 		// last before the verb's own subject
 		return st.objectPronoun(i)
@@ -956,7 +956,7 @@ func (st *sent) objectPronoun(i int) []string {
 	}
 	for k := len(st.ms) - 1; k >= 0; k-- {
 		m := st.ms[k]
-		if m.End > i || m.Inner {
+		if m.End > i || m.Inner || m.Rel {
 			continue
 		}
 		if id, t := st.actor(m); t.IsActor() && !subj[id] && !st.inSubjectGroup(k, subj) {
