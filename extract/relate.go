@@ -96,7 +96,7 @@ var (
 	locPreps    = wordSet("in", "inside", "near", "across", "outside", "at", "throughout", "around", "from", "into", "within", "along", "towards", "toward", "over", "between", "to", "via")
 	clauseStops = wordSet(";", ":", "but", "while", "after", "because", "although", "though", "when", "whereas", "before", "since", "until", "as", "—", "–")
 	beAux       = wordSet("is", "are", "was", "were", "been", "being", "be", "got", "get", "gets")
-	lightVerbs  = wordSet("exerted", "exerts", "exert", "applied", "put", "piled", "maintained", "maintains", "extended", "extends", "observed", "observing", "honored", "honoured", "respected", "conducted", "conducts", "conduct", "carried", "carries", "carry", "launched", "launches", "launch", "initiated", "initiates", "waged", "wages", "stepped", "retaliated", "resumed", "resumes", "continued", "began", "begins", "started", "starts", "mounted", "mounts", "staged", "stages", "held", "holds", "hold", "announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed", "ordered", "orders", "claimed", "executed", "undertook", "in", "with", "has", "have", "had")
+	lightVerbs  = wordSet("agree", "agrees", "exerted", "exerts", "exert", "applied", "put", "piled", "maintained", "maintains", "extended", "extends", "observed", "observing", "honored", "honoured", "respected", "conducted", "conducts", "conduct", "carried", "carries", "carry", "launched", "launches", "launch", "initiated", "initiates", "waged", "wages", "stepped", "retaliated", "resumed", "resumes", "continued", "began", "begins", "started", "starts", "mounted", "mounts", "staged", "stages", "held", "holds", "hold", "announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed", "ordered", "orders", "claimed", "executed", "undertook", "in", "with", "has", "have", "had")
 	aspectual   = wordSet("began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues", "continuing", "managed", "resumed", "went", "proceeded")
 	ceaseVerbs  = wordSet("stop", "stopped", "stops", "stopping", "halt", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing")
 	troopNouns  = wordSet("troops", "soldiers", "forces", "personnel", "servicemembers", "marines", "advisers", "advisors", "trainers", "contingent", "members")
@@ -156,11 +156,15 @@ func (st *sent) group(k int) []*Mention {
 		return g
 	}
 	// A list joined only by commas is no coordination ("According to the
-	// Health Ministry, Israeli strikes"): it needs an "and" or "or".
+	// Health Ministry, Israeli strikes"): it needs an "and" or "or", but
+	// for a headline's "Israel, Hezbollah agree".
 	for q := g[0].End; q < g[len(g)-1].Start; q++ {
 		if st.toks[q].Is("and", "or") || st.toks[q].Text == "-" {
 			return g
 		}
+	}
+	if st.headline() && len(g) == 2 && g[0].Start == 0 {
+		return g
 	}
 	return []*Mention{st.ms[k]}
 }
@@ -976,4 +980,11 @@ func (st *sent) inSubjectGroup(k int, subj map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// headline reports whether the sentence is a headline: a line with no
+// final punctuation.
+func (st *sent) headline() bool {
+	last := st.toks[len(st.toks)-1]
+	return last.Kind == Word || last.Kind == Number
 }

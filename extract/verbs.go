@@ -60,8 +60,8 @@ func (st *sent) verbs() {
 			continue // "16 were killed and 25 wounded": an elliptical passive
 		}
 		if v.Form == Third || v.Form == Base {
-			if _, nn := st.nounAt(i); nn > 0 && i > 0 && (st.at[i-1] >= 0 || st.nounModifier(i-1) || nounPreps[toks[i-1].Key]) {
-				continue // "US-Israeli strikes", "drone attacks"
+			if _, nn := st.nounAt(i); nn > 0 && i > 0 && (st.at[i-1] >= 0 && !st.takesObject(i+n) || st.nounModifier(i-1) || nounPreps[toks[i-1].Key]) {
+				continue // "US-Israeli strikes on", "drone attacks"; but "US strikes Kataib Hezbollah"
 			}
 		}
 		if (v.Form == Past || v.Form == Participle) && i+1 < len(toks) && (toks[i+1].starts&startsMilitia != 0 && v.Lemma == "arm" || toks[i+1].Is("groups", "men", "conflict", "clashes")) && st.at[i+1] < 0 {
@@ -77,6 +77,7 @@ func (st *sent) verbs() {
 				continue
 			}
 		}
+		_ = n
 		if v.Form == Gerund && i > 0 && !beAux[toks[i-1].Key] && !aspectual[toks[i-1].Key] && toks[i-1].Text != "," && st.at[i-1] < 0 {
 			continue // "focuses on advising", "strikes targeting": not a finite verb
 		}
@@ -453,4 +454,18 @@ func (st *sent) placeSubject(i int) []string {
 		}
 	}
 	return nil
+}
+
+// takesObject reports whether the words at i read as a verb's object or
+// complement ("strikes Kataib Hezbollah", "calls on the US") rather than
+// what follows a noun ("strikes on", "strikes in", "strikes killed").
+func (st *sent) takesObject(i int) bool {
+	if i >= len(st.toks) {
+		return false
+	}
+	t := st.toks[i]
+	if st.at[i] >= 0 || determiners[t.Key] {
+		return true
+	}
+	return t.Is("on", "upon") && i+1 < len(st.toks) && st.at[i+1] >= 0 && st.toks[i-1].Is("calls", "call")
 }
