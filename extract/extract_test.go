@@ -78,6 +78,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"hadi-al-amiri leaderOf badr-organization"}, nil},
 		{"title before name with demonym", "Iraqi Prime Minister [[Mohammed Shia al-Sudani|Person]] opened the talks.",
 			[]string{"mohammed-shia-al-sudani leaderOf iraq"}, nil},
+		{"head of a region", "[[Kurdistan Region|Location]] President [[Nechirvan Barzani|Person]] met the envoy. [[Baghdad|Location]] police chief [[Saad Maan|Person]] spoke.",
+			[]string{"nechirvan-barzani leaderOf kurdistan-region"}, []string{"saad-maan leaderOf baghdad"}},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

@@ -79,6 +79,11 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		id, _ := st.actor(m)
 		return id, true
 	}
+	// "Kurdistan Region Prime Minister X", "Basra Governor X": a region's
+	// own head; other posts ("Baghdad police chief") do not belong to the place.
+	if m := st.mentionAt(k); m != nil && m.End == k+1 && m.Type == schema.Location && st.headOfPlace(i, n) {
+		return st.actorID(m), true
+	}
 	// "Nujaba, whose secretary-general Akram al-Kaabi": the name before "whose".
 	if k >= 1 && st.toks[k].Is("whose") && st.toks[k-1].Text == "," {
 		if m := st.mentionAt(k - 2); m != nil && m.Type != schema.Person && !m.Type.IsPlace() {
@@ -127,12 +132,6 @@ func (st *sent) roles() {
 			i := m.Start - n
 			// "Secretary-General of the Badr Organization Hadi al-Ameri"
 			target, ok := st.roleTarget(i, n)
-			if !ok && i >= 2 {
-				// "Secretary-General of Y X": role, of, Y, then the name.
-				if prev := st.mentionAt(m.Start - 1); prev != nil && prev != m {
-					_ = prev
-				}
-			}
 			if !ok {
 				target, ok = st.roleOfBefore(m.Start)
 			}
@@ -464,4 +463,15 @@ func (st *sent) contextCountry(i int) string {
 		return st.d.recent[n-1]
 	}
 	return ""
+}
+
+// headOfPlace reports whether the role at toks[i:i+n] heads a territory:
+// president, prime minister, premier or governor.
+func (st *sent) headOfPlace(i, n int) bool {
+	for q := i; q < i+n && q < len(st.toks); q++ {
+		if st.toks[q].Is("president", "premier", "governor", "prime") {
+			return true
+		}
+	}
+	return false
 }

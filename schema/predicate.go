@@ -54,8 +54,8 @@ var (
 var predicateList = []PredicateInfo{
 	{Name: MemberOf, Domain: append([]EntityType{Person}, orgs...), Range: []EntityType{ArmedGroup, Coalition, GovernmentBody, InternationalOrganization}, Inverse: "has member",
 		Description: "The subject belongs to the object: a faction to an umbrella, a state to a coalition."},
-	{Name: LeaderOf, Domain: append([]EntityType{Person}, orgs...), Range: orgs, Inverse: "led by",
-		Description: "The subject heads or leads the object: a secretary-general, a head of government, the lead state of a coalition."},
+	{Name: LeaderOf, Domain: append([]EntityType{Person}, orgs...), Range: append([]EntityType{Location}, orgs...), Inverse: "led by",
+		Description: "The subject heads or leads the object: a secretary-general, a head of government or region, the lead state of a coalition."},
 	{Name: SpokespersonFor, Domain: []EntityType{Person}, Range: orgs, Inverse: "has spokesperson",
 		Description: "The subject speaks for the object."},
 	{Name: OfficialOf, Domain: []EntityType{Person}, Range: orgs, Inverse: "has official",
