@@ -80,6 +80,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"mohammed-shia-al-sudani leaderOf iraq"}, nil},
 		{"head of a region", "[[Kurdistan Region|Location]] President [[Nechirvan Barzani|Person]] met the envoy. [[Baghdad|Location]] police chief [[Saad Maan|Person]] spoke.",
 			[]string{"nechirvan-barzani leaderOf kurdistan-region"}, []string{"saad-maan leaderOf baghdad"}},
+		{"post before honorifics", "Supreme Leader Ayatollah Seyed [[Ali Khamenei|Person]] spoke on Monday.",
+			[]string{"ali-khamenei leaderOf iran"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

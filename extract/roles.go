@@ -130,6 +130,15 @@ func (st *sent) roles() {
 		if rs, n := st.d.roleEndingAt(st.toks, m.Start); n > 0 {
 			r := bestRole(rs)
 			i := m.Start - n
+			// "Ayatollah Seyed Ali Khamenei": honorifics in a row read as one.
+			for r.Predicate == "" {
+				rs2, n2 := st.d.roleEndingAt(st.toks, i)
+				if n2 == 0 || bestRole(rs2).Predicate != "" {
+					break
+				}
+				i -= n2
+				n += n2
+			}
 			// "Secretary-General of the Badr Organization Hadi al-Ameri"
 			target, ok := st.roleTarget(i, n)
 			if !ok {
@@ -144,7 +153,13 @@ func (st *sent) roles() {
 			// "Pentagon press secretary Maj. Gen. Pat Ryder": a rank after the post.
 			if rs2, n2 := st.d.roleEndingAt(st.toks, i); n2 > 0 {
 				r2 := bestRole(rs2)
-				if t2, ok2 := st.roleTarget(i-n2, n2); ok2 && r2.Predicate != "" {
+				t2, ok2 := st.roleTarget(i-n2, n2)
+				if !ok2 && !ok && r2.Predicate != "" {
+					// "Supreme Leader Ayatollah Ali Khamenei": the post the
+					// gazetteer knows the person holds
+					t2, ok2 = st.knownPost(m.ID, r2.Predicate)
+				}
+				if ok2 && r2.Predicate != "" {
 					p2 := st.rolePredicate(r2, t2)
 					if ok && t2 == target {
 						// "IRGC chief commander Major General X": one post,
@@ -337,7 +352,7 @@ func (st *sent) markInner(from, to int) {
 // headsOfState are the roles that make their holder the leader of a
 // state; any other leading role (commander, speaker, chief) held "of" a
 // state makes its holder an official of it.
-var headsOfState = wordSet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince")
+var headsOfState = wordSet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince", "leader of the islamic revolution")
 
 func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
 	if r.Predicate == schema.LeaderOf && st.d.typeOf(target) == schema.Country && !headsOfState[strings.ToLower(r.Name)] {
