@@ -19,6 +19,11 @@ func (st *sent) compounds() {
 			if n := st.namedAfter(m); n != nil {
 				st.emit(n.ID, schema.BackedBy, m.Backer, schema.Asserted, "collective-named", n.Start)
 			}
+			// "Kataib Hezbollah and Asaib Ahl al-Haq ... the two Iran-backed
+			// factions": a counted descriptor is about the groups last named.
+			for _, id := range st.counted(m) {
+				st.emit(id, schema.BackedBy, m.Backer, schema.Asserted, "counted-backer", m.Start)
+			}
 			// "X, an Iran-backed militia": the descriptor is about X.
 			if owner := st.describedBy(m.Start); owner != nil {
 				st.emit(owner.ID, schema.BackedBy, m.Backer, schema.Asserted, "apposition-backer", m.Start)
@@ -224,4 +229,40 @@ func militaryFacility(name string) bool {
 		}
 	}
 	return false
+}
+
+var countWords = map[string]int{"two": 2, "both": 2, "three": 3, "four": 4}
+
+// counted resolves a collective introduced by a count ("the two
+// Iran-backed factions", "both groups") to the armed groups named last, in
+// this sentence or the one before, when exactly that many distinct ones
+// stand there.
+func (st *sent) counted(m *Mention) []string {
+	if m.Start == 0 {
+		return nil
+	}
+	n := countWords[st.toks[m.Start-1].Key]
+	if n == 0 || m.Start >= 2 && st.toks[m.Start-1].Key != "both" && !st.toks[m.Start-2].Is("the", "these", "those") {
+		return nil
+	}
+	var ids []string
+	seen := map[string]bool{}
+	take := func(ms []*Mention, before int) bool {
+		for k := len(ms) - 1; k >= 0; k-- {
+			g := ms[k]
+			if g.Start >= before || g.Kind != NameMention || g.Type != schema.ArmedGroup || seen[g.ID] {
+				continue
+			}
+			seen[g.ID] = true
+			ids = append(ids, g.ID)
+		}
+		return len(ids) > 0
+	}
+	if !take(st.ms, m.Start) && st.si > 0 {
+		take(st.d.ments[st.si-1], len(st.d.sents[st.si-1].Tokens))
+	}
+	if len(ids) != n {
+		return nil
+	}
+	return ids
 }
