@@ -8,6 +8,7 @@ package extract
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"sort"
 	"strings"
 
@@ -129,6 +130,12 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 	for t, id := range d.lastOf {
 		d.prevLast[t] = id
 	}
+	// the relation rules run after every sentence is resolved: they see
+	// the context as it stood before this sentence
+	for len(d.ctx) <= si {
+		d.ctx = append(d.ctx, sentCtx{})
+	}
+	d.ctx[si] = sentCtx{recentMark: d.recentMark, prevLast: maps.Clone(d.prevLast)}
 	out := ms[:0]
 	for k, m := range ms {
 		if m.Kind == AnaphorMention && m.ID == "" {
@@ -181,6 +188,17 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 		}
 		d.entity(m.ID, m.Type, canon)
 		d.lastOf[m.Type] = m.ID
+		if d.armedUmbrella(m) {
+			// "another member of the Islamic Resistance in Iraq": an
+			// umbrella named as what a group belongs to is not the topic
+			q := m.Start - 1
+			for q >= 0 && determiners[toks[q].Key] {
+				q--
+			}
+			if m.Umbrella = q < 0 || !toks[q].Is("of", "in", "within", "to"); m.Umbrella {
+				d.lastOf[schema.ArmedGroup] = m.ID
+			}
+		}
 		if id, t := m.ID, m.Type; t == schema.Country || m.Metonym != "" {
 			if m.Metonym != "" {
 				id = m.Metonym
@@ -367,11 +385,21 @@ var targetNouns = wordSet("fighters", "members", "sites", "positions", "bases", 
 // one before the sentence.
 func (d *docState) antecedent(ms []*Mention, i int, t schema.EntityType) string {
 	for k := len(ms) - 1; k >= 0; k-- {
-		if m := ms[k]; m.End <= i && m.Type == t && m.Kind != AnaphorMention && m.Kind != DemonymMention {
+		if m := ms[k]; m.End <= i && (m.Type == t || t == schema.ArmedGroup && m.Umbrella) && m.Kind != AnaphorMention && m.Kind != DemonymMention {
 			return m.ID
 		}
 	}
 	return d.prevLast[t]
+}
+
+// armedUmbrella reports whether m names a coalition of armed groups that
+// "the group" may refer to (gazetteer kind=armed).
+func (d *docState) armedUmbrella(m *Mention) bool {
+	if m.Type != schema.Coalition {
+		return false
+	}
+	e, ok := d.x.gaz.Entry(m.ID)
+	return ok && e.Kind == "armed"
 }
 
 func (x *Extractor) newDocState(doc Document) *docState {

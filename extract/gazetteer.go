@@ -19,6 +19,7 @@ type Entry struct {
 	Facts    map[string][]string // background facts: in, backedBy, memberOf, leaderOf, officialOf, ...
 	NoMerge  []string            // IDs it must never be merged with
 	Role     string
+	Kind     string // "armed" for an umbrella of armed groups
 	Source   string // file:line it was read from
 }
 
@@ -131,6 +132,8 @@ func (g *Gazetteer) parse(file, text string) error {
 				e.NoMerge = append(e.NoMerge, vals...)
 			case "role":
 				e.Role = strings.TrimSpace(v)
+			case "kind":
+				e.Kind = strings.TrimSpace(v)
 			default:
 				e.Facts[k] = append(e.Facts[k], vals...)
 			}

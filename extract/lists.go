@@ -14,7 +14,9 @@ func (st *sent) lists() {
 			continue
 		}
 		among := toks[i].Is("among") && i+1 < len(toks) && toks[i+1].Is("them") || toks[i].Is("such") && i+1 < len(toks) && toks[i+1].Is("as")
-		if !among && !toks[i].Is("include", "includes", "included", "including", "comprising", "comprises", "comprised") {
+		// "a front that groups A and B", "an alliance grouping A and B"
+		groups := toks[i].Is("grouping", "uniting") || i > 0 && toks[i].Is("groups", "unites") && toks[i-1].Is("that", "which")
+		if !among && !groups && !toks[i].Is("include", "includes", "included", "including", "comprising", "comprises", "comprised") {
 			continue
 		}
 		inv := toks[i].Is("including") || among

@@ -30,6 +30,7 @@ type Mention struct {
 	Canon      string // canonical name of an entity the gazetteer lacks
 	Inner      bool   // inside a list or a title: neither subject nor object of a verb outside it
 	Rel        bool   // inside a relative clause or apposition: never the subject of a verb after it
+	Umbrella   bool   // an armed umbrella that "the group" after it may refer to
 }
 
 // docState is the per-document working state of an extraction.
@@ -43,6 +44,7 @@ type docState struct {
 	names        map[string]string // extra names defined in the document (acronyms, surnames) → ID
 	lastOf       map[schema.EntityType]string
 	prevLast     map[schema.EntityType]string // lastOf before the current sentence
+	ctx          []sentCtx                    // per sentence: recentMark and prevLast as resolution left them
 	lastSubj     string                       // the last sentence subject, for pronouns
 	prevObj      string                       // the last actor named in the previous sentence other than its subject
 	recent       []string                     // countries in the order last mentioned, most recent last
@@ -475,4 +477,11 @@ var occupations = wordSet("researcher", "journalist", "reporter", "businessman",
 func (d *docState) groupDemonym(t Token) bool {
 	node, _ := d.x.gaz.demos.longest([]Token{t}, 0)
 	return node != nil && d.x.gaz.entries[node.vals[0].entry].Type == schema.ArmedGroup
+}
+
+// sentCtx is the document context before a sentence, kept from resolution
+// for the relation rules.
+type sentCtx struct {
+	recentMark int
+	prevLast   map[schema.EntityType]string
 }

@@ -27,6 +27,9 @@ type sent struct {
 
 func (d *docState) newSent(si int) *sent {
 	s := d.sents[si]
+	if si < len(d.ctx) {
+		d.recentMark, d.prevLast = d.ctx[si].recentMark, d.ctx[si].prevLast
+	}
 	st := &sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: make([]int, len(s.Tokens)), lastVerb: -1}
 	for i := range st.at {
 		st.at[i] = -1
@@ -788,16 +791,24 @@ func (st *sent) speaker() string {
 // phrase closed by the comma at j (a participle, relative clause or
 // apposition after a name), or -1.
 func (st *sent) parenthetical(j int) int {
-	for k := j - 1; k > 0 && k >= j-16; k-- {
+	for k := j - 1; k > 0 && k >= j-24; k-- {
 		if st.toks[k].Text != "," {
 			continue
 		}
-		if k+1 >= j || st.mk(k-1) < 0 {
+		if k+1 >= j {
 			return -1
 		}
 		n := st.toks[k+1]
 		if n.Is("which", "who", "whose", "led", "backed", "known", "based", "headed", "founded", "supported", "a", "an", "the", "another", "one") {
-			return k
+			// the name before: "Kataib Hezbollah, a", "the Islamic
+			// Resistance in Iraq (IRI), a"
+			if st.mk(k-1) >= 0 || k >= 2 && st.toks[k-1].Text == ")" && st.mk(k-2) >= 0 {
+				return k
+			}
+			return -1
+		}
+		if st.mk(k+1) >= 0 && k+1 > j-16 {
+			continue // a list inside the parenthetical: "that groups A, B and C,"
 		}
 		return -1
 	}
@@ -919,7 +930,7 @@ func (st *sent) actorID(m *Mention) string { id, _ := st.actor(m); return id }
 // ruleTriggers are the words the sentence-wide rules start from; tokens
 // without one are skipped at the cost of a bit test.
 var ruleTriggers = []string{
-	"as", "such", "include", "includes", "included", "including", "comprising", "comprises", "comprised", "among",
+	"as", "such", "include", "includes", "included", "including", "comprising", "comprises", "comprised", "among", "groups", "grouping", "unites", "uniting",
 	"keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have",
 	"holds", "held", "hold", "holding", "bore", "bears", "bear", "behind",
 	"claimed", "claims", "claim", "claiming", "died", "perished",
