@@ -28,7 +28,15 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		for a := 0; a < 2 && k+1 < len(st.toks) && st.mk(k) < 0 && st.toks[k].Is("rival", "powerful", "main", "armed", "militant", "hardline", "influential", "largest", "local"); a++ {
 			k++ // "leader of the rival Asaib Ahl al-Haq group"
 		}
-		if m := st.mentionAt(k); m != nil && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End)) {
+		if m := st.mentionAt(k); m != nil && m.Start == k && m.End+1 < len(st.toks) && st.toks[m.End].Text == "-" && st.toks[m.End+1].Is("backed", "aligned", "allied", "affiliated", "linked", "supported", "sponsored") {
+			k = m.End + 2 // "leader of the Iran-backed Asaib Ahl al-Haq": the group, not its backer
+		}
+		// "the US commander in Iraq": where the post is, not whose
+		inPlace := false
+		if m := st.mentionAt(k); m != nil && st.toks[j].Is("in") && (m.Type == schema.Country || m.Metonym != "") {
+			inPlace = true
+		}
+		if m := st.mentionAt(k); m != nil && !inPlace && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End)) {
 			// "head of Iraq's Popular Mobilization Forces": the possessed organisation
 			if st.possessive(m.End) {
 				if n := st.mentionAt(m.End + 1); n != nil {
