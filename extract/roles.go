@@ -360,7 +360,7 @@ func (st *sent) markInner(from, to int) {
 // headsOfState are the roles that make their holder the leader of a
 // state; any other leading role (commander, speaker, chief) held "of" a
 // state makes its holder an official of it.
-var headsOfState = wordSet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince", "leader of the islamic revolution")
+var headsOfState = wordSet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince", "leader of the islamic revolution", "president of the republic")
 
 func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
 	if r.Predicate == schema.LeaderOf && st.d.typeOf(target) == schema.Country && !headsOfState[strings.ToLower(r.Name)] {
