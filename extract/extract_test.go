@@ -104,6 +104,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"barham-salih leaderOf iraq"}, nil},
 		{"chairman of a body", "[[Joint Chiefs|GovernmentBody]] Chairman [[Mark Milley|Person]] spoke.",
 			[]string{"mark-milley leaderOf joint-chiefs-of-staff"}, nil},
+		{"a person's own group", "[[Moqtada al-Sadr|Person]], the cleric, ordered his [[Mahdi Army|ArmedGroup]] militia to stand down.",
+			[]string{"muqtada-al-sadr leaderOf mahdi-army"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

@@ -117,6 +117,7 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 func (st *sent) roles() {
 	for _, m := range st.ms {
 		st.orgApposition(m)
+		st.ownGroup(m)
 	}
 	for k, m := range st.ms {
 		if m.Type != schema.Person {
@@ -497,4 +498,26 @@ func (st *sent) headOfPlace(i, n int) bool {
 		}
 	}
 	return false
+}
+
+// ownGroup reads "Sadr ordered his Mahdi Army militia": a group that is a
+// person's own is the group the person leads.
+func (st *sent) ownGroup(m *Mention) {
+	if m.Type != schema.ArmedGroup || m.Kind != NameMention || m.Start == 0 || !st.toks[m.Start-1].Is("his", "her") {
+		return
+	}
+	for q := m.Start - 2; q >= 0; q-- {
+		if st.toks[q].Is(";", "but", "while", "whereas") {
+			return
+		}
+		if p := st.mentionAt(q); p != nil && p.End == q+1 {
+			if p.Type == schema.Person && !p.Inner {
+				st.emit(p.ID, schema.LeaderOf, m.ID, schema.Asserted, "own-group", m.Start)
+			}
+			if p.Type == schema.Person {
+				return
+			}
+			q = p.Start
+		}
+	}
 }
