@@ -36,6 +36,10 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		if m := st.mentionAt(k); m != nil && st.toks[j].Is("in") && (m.Type == schema.Country || m.Metonym != "") {
 			inPlace = true
 		}
+		// "Iran's ambassador to Syria": the host, not the sender
+		if st.toks[j].Is("to") && st.toks[i+n-1].Is("ambassador", "ambassadors", "envoy", "envoys", "embassy") && i > 0 {
+			inPlace = true
+		}
 		if m := st.mentionAt(k); m != nil && !inPlace && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End)) {
 			// "head of Iraq's Popular Mobilization Forces": the possessed organisation
 			if st.possessive(m.End) {
@@ -127,7 +131,23 @@ func (st *sent) roles() {
 		// honorific: "Iraq's caretaker prime minister, Adel Abdul Mahdi",
 		// "Iran's supreme leader, Ayatollah Ali Khamenei".
 		if at := st.titleComma(m.Start); at > 0 {
-			if rs, n := st.d.roleEndingAt(st.toks, at); n > 0 {
+			rs, n := st.d.roleEndingAt(st.toks, at)
+			if n == 0 {
+				// "Iran's ambassador to Syria, Hossein Akbari": the role
+				// before a prepositional phrase
+				if p := st.mentionAt(at - 1); p != nil && p.End == at {
+					q := p.Start - 1
+					for q > 0 && determiners[st.toks[q].Key] {
+						q--
+					}
+					if q > 0 && st.toks[q].Is("to", "of", "for") {
+						if rs, n = st.d.roleEndingAt(st.toks, q); n > 0 {
+							at = q
+						}
+					}
+				}
+			}
+			if n > 0 {
 				r := bestRole(rs)
 				if target, ok := st.roleTarget(at-n, n); ok && r.Predicate != "" {
 					st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title-comma", m.Start)
@@ -406,6 +426,18 @@ func (st *sent) titleComma(i int) int {
 	}
 	if rs, n := st.d.roleEndingAt(st.toks, j-1); n > 0 && bestRole(rs).Predicate != "" {
 		return j - 1
+	}
+	// "Iran's ambassador to Syria, X", "the commander of the Quds Force, X"
+	if p := st.mentionAt(j - 2); p != nil && p.End == j-1 && p.Type != schema.Person {
+		q := p.Start - 1
+		for q > 0 && determiners[st.toks[q].Key] {
+			q--
+		}
+		if q > 0 && st.toks[q].Is("to", "of", "for") {
+			if rs, n := st.d.roleEndingAt(st.toks, q); n > 0 && bestRole(rs).Predicate != "" {
+				return j - 1
+			}
+		}
 	}
 	return 0
 }

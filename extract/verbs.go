@@ -188,8 +188,9 @@ func (st *sent) verbs() {
 				objs = nil
 			}
 		}
-		if v.Predicate == schema.Threatened && len(objs) == 0 && end+1 < len(toks) && toks[end].Is("to") {
-			// "vowed to continue its fight against Israel"
+		if v.Predicate == schema.Threatened && end+1 < len(toks) && toks[end].Is("to") {
+			// "vowed to continue its fight against Israel"; "vowed to
+			// avenge X" threatens not X but whoever killed X
 			objs = st.threatTarget(end+1, subs)
 		}
 		if v.Predicate == schema.Threatened && end < len(toks) && toks[end].Is("that") {
