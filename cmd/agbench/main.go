@@ -285,57 +285,6 @@ func proseCmd(args []string) error {
 	return nil
 }
 
-// readmeQueries are the Gizmo examples of README.md, with their concrete
-// names, in the order the README gives them.
-var readmeQueries = []struct{ name, gizmo string }{
-	{"members", `g.V("<https://actorgraph.dev/id/islamic-resistance-in-iraq>")
-  .in("<https://actorgraph.dev/ns#memberOf>").unique().all()`},
-	{"backers", `g.V("<https://actorgraph.dev/id/iran>").in("<https://actorgraph.dev/ns#backedBy>").unique().all()`},
-	{"struck", `var rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", ag = "https://actorgraph.dev/ns#";
-function one(node, pred) { return g.V(node).out("<" + pred + ">").toValue(); }
-var rows = [];
-g.V("<https://actorgraph.dev/id/kataib-hezbollah>").in("<" + rdf + "object>")
-  .has("<" + rdf + "predicate>", "<" + ag + "struck>").forEach(function (st) {
-    rows.push({
-      subject: one(st.id, rdf + "subject"),
-      date: one(st.id, ag + "date") || "",
-      modality: one(st.id, ag + "modality"),
-      document: one(st.id, ag + "document"),
-    });
-  });
-rows.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
-rows.forEach(function (r) { g.emit(r); });`},
-	{"evidence", `var rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", ag = "https://actorgraph.dev/ns#";
-function one(node, pred) { return g.V(node).out("<" + pred + ">").toValue(); }
-g.V("<https://actorgraph.dev/id/kataib-hezbollah>").in("<" + rdf + "subject>")
-  .has("<" + rdf + "predicate>", "<" + ag + "memberOf>")
-  .has("<" + rdf + "object>", "<https://actorgraph.dev/id/islamic-resistance-in-iraq>")
-  .forEach(function (st) {
-    g.emit({
-      document: one(st.id, ag + "document"),
-      modality: one(st.id, ag + "modality"),
-      rule: one(st.id, ag + "rule"),
-      sentence: one(st.id, ag + "evidence"),
-    });
-  });`},
-	{"path", `var from = "<https://actorgraph.dev/id/kataib-hezbollah>", to = "<https://actorgraph.dev/id/israel>";
-var entity = "<https://actorgraph.dev/id/", maxDepth = 4;
-var parent = {}, frontier = [from];
-parent[from] = null;
-for (var depth = 0; depth < maxDepth && frontier.length && !(to in parent); depth++) {
-  var next = [];
-  frontier.forEach(function (n) {
-    g.V(n).both().toArray().forEach(function (m) {
-      if (m.indexOf(entity) === 0 && !(m in parent)) { parent[m] = n; next.push(m); }
-    });
-  });
-  frontier = next;
-}
-var path = [];
-for (var n = (to in parent) ? to : null; n; n = parent[n]) path.unshift(n);
-g.emit(path);`},
-}
-
 func queryCmd(args []string) error {
 	fs := flag.NewFlagSet("query", flag.ExitOnError)
 	db := fs.String("db", "", "bolt store directory")
@@ -346,7 +295,7 @@ func queryCmd(args []string) error {
 	if *db == "" {
 		return errors.New("query: -db is required")
 	}
-	queries := readmeQueries
+	queries := graph.ExampleQueries
 	if fs.NArg() > 0 { // other queries, one per file, to try a shape out
 		queries = nil
 		for _, name := range fs.Args() {
@@ -354,7 +303,7 @@ func queryCmd(args []string) error {
 			if err != nil {
 				return err
 			}
-			queries = append(queries, struct{ name, gizmo string }{strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)), string(b)})
+			queries = append(queries, graph.ExampleQuery{Name: strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)), Gizmo: string(b)})
 		}
 	}
 	st, err := graph.Open("bolt", *db, graph.Options{})
@@ -376,11 +325,11 @@ func queryCmd(args []string) error {
 		for i := range *n + 1 {
 			qctx, cancel := context.WithTimeout(ctx, *timeout)
 			t0 := time.Now()
-			out, err := st.Query(qctx, q.gizmo, *limit)
+			out, err := st.Query(qctx, q.Gizmo, *limit)
 			d := time.Since(t0)
 			cancel()
 			if err != nil {
-				return fmt.Errorf("query %s: %w", q.name, err)
+				return fmt.Errorf("query %s: %w", q.Name, err)
 			}
 			if i == 0 {
 				results = len(out) // the first run warms the page cache; not counted
@@ -390,8 +339,8 @@ func queryCmd(args []string) error {
 		}
 		slices.Sort(ds)
 		p50, p99 := ds[len(ds)/2], ds[min(len(ds)-1, len(ds)*99/100)]
-		fmt.Printf("%-9s %3d results  p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms\n", q.name, results, ms(p50), ms(p99), ms(ds[len(ds)-1]))
-		res = append(res, fmt.Sprintf("%s_p50=%.3f %s_p99=%.3f %s_results=%d", q.name, ms(p50), q.name, ms(p99), q.name, results))
+		fmt.Printf("%-9s %3d results  p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms\n", q.Name, results, ms(p50), ms(p99), ms(ds[len(ds)-1]))
+		res = append(res, fmt.Sprintf("%s_p50=%.3f %s_p99=%.3f %s_results=%d", q.Name, ms(p50), q.Name, ms(p99), q.Name, results))
 	}
 	fmt.Printf("RESULT quads=%d %s\n", stats.Quads, strings.Join(res, " "))
 	return nil
