@@ -386,6 +386,10 @@ func (d *docState) orgLike(toks []Token) bool {
 // being a stripped title), or "" when no cue supports one.
 func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.EntityType {
 	lx := d.x.lex
+	// A bare head noun is no name: "the Peshmerga General Command".
+	if _, ok := lx.OrgHeads[toks[start].Key]; ok && end-start == 1 {
+		return ""
+	}
 	// An organisation head noun at the end, after a word that names it
 	// ("Saraya Awliya al-Dam Brigades"), not a generic office ("Health Ministry").
 	if t, ok := lx.OrgHeads[toks[end-1].Key]; ok && end-start >= 2 && !genericOffice[toks[start].Key] {

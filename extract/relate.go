@@ -434,6 +434,10 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			break // too far from its verb to be its object
 		}
 		prep := st.prepBefore(m)
+		if prep == "at" && (p == schema.Threatened || p == schema.Accused || p == schema.Demanded) {
+			j = m.End - 1
+			continue // "warned at the UN that": where it was said
+		}
 		if otherPreps[prep] && prep != viaPrep && prep != "for" {
 			j = m.End - 1
 			continue // "arms the groups through the Quds Force": an instrument, not the object

@@ -226,6 +226,9 @@ func (st *sent) roles() {
 			if st.toks[q].Text == "," || st.toks[q].Text == "." {
 				break
 			}
+			if st.toks[q].Kind == Word && !st.toks[q].Upper() && (beAux[st.toks[q].Key] || st.toks[q].Is("has", "have", "had", "will", "would", "said", "says")) {
+				break // "X, had met PUK leaders": a verb, no apposition
+			}
 			rs, n := st.roleAt(q)
 			if n > 0 && q+n < len(st.toks) && st.toks[q+n].Kind == Word && !st.toks[q+n].Upper() && !st.toks[q+n].Is("of", "for", "to", "at", "in", "and", "with") {
 				q += n - 1 // "chief negotiator": the role word only modifies the noun after it

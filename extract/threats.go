@@ -111,6 +111,14 @@ func (st *sent) threatPhraseSubject(i int, subs []string) []string {
 		if st.stop(j) || t.Text == ";" {
 			return nil
 		}
+		if t.Is("that") {
+			subj = nil // "warned at the UN that the US would pay": the clause starts here
+			continue
+		}
+		if k := st.mk(j); k >= 0 && subj == nil && j > 0 && prepositions[st.toks[st.skipDetBack(j)].Key] {
+			j = st.ms[k].End - 1
+			continue // "at the UN": where, not who
+		}
 		if k := st.mk(j); k >= 0 && subj == nil {
 			for _, g := range st.group(k) {
 				if id, tt := st.actor(g); tt.IsActor() && !slicesHas(subs, id) {
@@ -310,4 +318,14 @@ func (st *sent) saidThreats() {
 			}
 		}
 	}
+}
+
+// skipDetBack returns the index of the token before toks[j], past the
+// determiners right before j.
+func (st *sent) skipDetBack(j int) int {
+	q := j - 1
+	for q > 0 && determiners[st.toks[q].Key] {
+		q--
+	}
+	return max(q, 0)
 }

@@ -44,6 +44,11 @@ func (st *sent) verbs() {
 		if i > 0 && toks[i-1].Text == "-" && !toks[i-1].Space {
 			continue // "state-funded", "Iran-aligned": part of a compound adjective
 		}
+		if (v.Form == Base || v.Form == Third) && i+n < len(toks) && st.at[i+n] < 0 {
+			if _, nn := st.nounAt(i + n); nn > 0 && !toks[i+n].Upper() {
+				continue // "rocket attacks", "drone strikes": a modifier of the event noun after it
+			}
+		}
 		if i > 1 && toks[i-2].Is("what") && toks[i-1].Is("he", "she", "it", "they", "we", "officials") {
 			continue // "what he called an unjustified attack": a hedge, no event
 		}
