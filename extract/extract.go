@@ -130,6 +130,14 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 	for t, id := range d.lastOf {
 		d.prevLast[t] = id
 	}
+	// "Kataib Hezbollah, the most powerful of the Iran-backed factions,
+	// said ... The group's leader": the group the last sentence was
+	// about, not the last one it named.
+	if si > 0 {
+		if id := d.topicGroup(si - 1); id != "" {
+			d.prevLast[schema.ArmedGroup] = id
+		}
+	}
 	// the relation rules run after every sentence is resolved: they see
 	// the context as it stood before this sentence
 	for len(d.ctx) <= si {
@@ -390,6 +398,33 @@ func (d *docState) antecedent(ms []*Mention, i int, t schema.EntityType) string 
 		}
 	}
 	return d.prevLast[t]
+}
+
+// topicGroup returns the armed group a sentence is about: its first
+// actor, when that is a named group not governed by a preposition.
+func (d *docState) topicGroup(si int) string {
+	toks := d.sents[si].Tokens
+	for _, m := range d.ments[si] {
+		if m.Type.IsPlace() || m.Kind == DemonymMention {
+			continue
+		}
+		if m.Kind != NameMention && m.Kind != NewNameMention || m.Type != schema.ArmedGroup && !m.Umbrella {
+			return ""
+		}
+		if m.Start > 0 && prepositions[toks[d.skipDetBack(toks, m.Start)].Key] {
+			return ""
+		}
+		return m.ID
+	}
+	return ""
+}
+
+func (d *docState) skipDetBack(toks []Token, j int) int {
+	q := j - 1
+	for q > 0 && determiners[toks[q].Key] {
+		q--
+	}
+	return max(q, 0)
 }
 
 // armedUmbrella reports whether m names a coalition of armed groups that

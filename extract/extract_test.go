@@ -120,6 +120,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"hossein-amir-abdollahian threatened united-states"}, []string{"hossein-amir-abdollahian threatened united-nations"}},
 		{"a verb after the comma is no apposition", "Officials said [[Qasem Soleimani|Person]], had met [[PUK|ArmedGroup]] leaders in the city.",
 			nil, []string{"qasem-soleimani leaderOf patriotic-union-of-kurdistan"}},
+		{"the group the last sentence was about", "[[Kataib Hezbollah|ArmedGroup]], the most powerful of the Iran-backed factions, halted attacks. In a statement, the group's secretary-general, [[Abu Hussein al-Hamidawi|Person]], explained why.",
+			[]string{"abu-hussein-al-hamidawi leaderOf kataib-hezbollah"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

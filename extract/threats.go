@@ -322,10 +322,4 @@ func (st *sent) saidThreats() {
 
 // skipDetBack returns the index of the token before toks[j], past the
 // determiners right before j.
-func (st *sent) skipDetBack(j int) int {
-	q := j - 1
-	for q > 0 && determiners[st.toks[q].Key] {
-		q--
-	}
-	return max(q, 0)
-}
+func (st *sent) skipDetBack(j int) int { return st.d.skipDetBack(st.toks, j) }
