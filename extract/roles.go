@@ -31,6 +31,14 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		if m := st.mentionAt(k); m != nil && m.Start == k && m.End+1 < len(st.toks) && st.toks[m.End].Text == "-" && st.toks[m.End+1].Is("backed", "aligned", "allied", "affiliated", "linked", "supported", "sponsored") {
 			k = m.End + 2 // "leader of the Iran-backed Asaib Ahl al-Haq": the group, not its backer
 		}
+		// "the military spokesman for Prime Minister X": X's state
+		if rs, n2 := st.roleAt(k); n2 > 0 && headsOfState[strings.ToLower(bestRole(rs).Name)] {
+			if p := st.mentionAt(k + n2); p != nil && p.Start == k+n2 && p.Type == schema.Person {
+				if c := st.d.countryOfPersonAt(st.ms, p.Start); c != "" {
+					return c, true
+				}
+			}
+		}
 		// "the US commander in Iraq": where the post is, not whose
 		inPlace := false
 		if m := st.mentionAt(k); m != nil && st.toks[j].Is("in") && (m.Type == schema.Country || m.Metonym != "") {
@@ -78,7 +86,7 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 			k--
 		}
 	}
-	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners[st.toks[k].Key] && st.adjective(k) {
+	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners[st.toks[k].Key] && !st.toks[k].Is("whose", "its", "their") && st.adjective(k) {
 		if st.toks[k].Is("militia", "militant", "rebel", "opposition", "tribal", "resistance", "faction", "insurgent", "jihadist", "paramilitary") {
 			return "", false // "Iraqi militia leader": a leader of a militia, not of Iraq
 		}
