@@ -126,6 +126,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"akram-al-kaabi leaderOf kataib-hezbollah"}, nil},
 		{"spokesman for a head of government", "[[Yehia Rasool|Person]], the military spokesman for Prime Minister [[Mohammed Shia al-Sudani|Person]], spoke.",
 			[]string{"yehia-rasool spokespersonFor iraq"}, nil},
+		{"long title and honorifics before a comma", "The Prime Minister and Commander-in-Chief of the Armed Forces, His Excellency Mr. [[Mohammed Shia al-Sudani|Person]], announced the operation.",
+			[]string{"mohammed-shia-al-sudani leaderOf iraq"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

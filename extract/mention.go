@@ -443,7 +443,7 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 
 // roleEndingAt finds a role noun that ends right before toks[end].
 func (d *docState) roleEndingAt(toks []Token, end int) ([]Role, int) {
-	for n := 6; n >= 1; n-- {
+	for n := 10; n >= 1; n-- {
 		if n > end {
 			continue
 		}

@@ -157,7 +157,13 @@ func (st *sent) roles() {
 			}
 			if n > 0 {
 				r := bestRole(rs)
-				if target, ok := st.roleTarget(at-n, n); ok && r.Predicate != "" {
+				target, ok := st.roleTarget(at-n, n)
+				if !ok && r.Predicate != "" && headsOfState[strings.ToLower(r.Name)] {
+					// "The Prime Minister and Commander-in-Chief of the
+					// Armed Forces, Mr. X": the state the gazetteer knows X leads
+					target, ok = st.knownPost(m.ID, r.Predicate)
+				}
+				if ok && r.Predicate != "" {
 					st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title-comma", m.Start)
 					st.markTitle(at-n, m.Start)
 				}
@@ -392,7 +398,7 @@ func (st *sent) markInner(from, to int) {
 // headsOfState are the roles that make their holder the leader of a
 // state; any other leading role (commander, speaker, chief) held "of" a
 // state makes its holder an official of it.
-var headsOfState = wordSet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince", "leader of the islamic revolution", "president of the republic")
+var headsOfState = wordSet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince", "leader of the islamic revolution", "president of the republic", "commander-in-chief of the armed forces")
 
 func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
 	if r.Predicate == schema.LeaderOf && st.d.typeOf(target) == schema.Country && !headsOfState[strings.ToLower(r.Name)] {
@@ -429,7 +435,11 @@ func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string)
 // ("Ayatollah"); 0 when there is none.
 func (st *sent) titleComma(i int) int {
 	j := i
-	if rs, n := st.d.roleEndingAt(st.toks, j); n > 0 && bestRole(rs).Predicate == "" {
+	for a := 0; a < 3; a++ { // "His Excellency Mr. X": honorifics in a row
+		rs, n := st.d.roleEndingAt(st.toks, j)
+		if n == 0 || bestRole(rs).Predicate != "" {
+			break
+		}
 		j -= n
 	}
 	if j < 2 || st.toks[j-1].Text != "," {
