@@ -102,6 +102,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 		}
 		stmts = append(stmts, st.out...)
 	}
+	stmts = viaSpokesperson(stmts)
 	for _, s := range stmts {
 		d.entity(s.Subject, d.typeOf(s.Subject), "")
 		d.entity(s.Object, d.typeOf(s.Object), "")
@@ -538,4 +539,41 @@ func (d *docState) mainCountry() string {
 		}
 	}
 	return best
+}
+
+// viaSpokesperson adds, for each threat, accusation or demand a spokesperson
+// made, the same statement by the organisation they speak for in the
+// document: "Its military spokesman, Yahya Saree, warned that the US would
+// pay a heavy price" is the Houthis' threat.
+func viaSpokesperson(stmts []schema.Statement) []schema.Statement {
+	speaksFor := map[string]string{}
+	for _, s := range stmts {
+		if s.Predicate == schema.SpokespersonFor && speaksFor[s.Subject] == "" {
+			speaksFor[s.Subject] = s.Object
+		}
+	}
+	if len(speaksFor) == 0 {
+		return stmts
+	}
+	type key struct {
+		s, o string
+		p    schema.Predicate
+	}
+	have := map[key]bool{}
+	for _, s := range stmts {
+		have[key{s.Subject, s.Object, s.Predicate}] = true
+	}
+	out := stmts
+	for _, s := range stmts {
+		org := speaksFor[s.Subject]
+		if org == "" || org == s.Object || s.Predicate != schema.Threatened && s.Predicate != schema.Accused && s.Predicate != schema.Demanded {
+			continue
+		}
+		if k := (key{org, s.Object, s.Predicate}); !have[k] {
+			have[k] = true
+			s.Subject, s.Rule = org, s.Rule+"+spokesperson"
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -128,6 +128,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"yehia-rasool spokespersonFor iraq"}, nil},
 		{"long title and honorifics before a comma", "The Prime Minister and Commander-in-Chief of the Armed Forces, His Excellency Mr. [[Mohammed Shia al-Sudani|Person]], announced the operation.",
 			[]string{"mohammed-shia-al-sudani leaderOf iraq"}, nil},
+		{"a spokesman's threat is the group's", "The [[Houthis|ArmedGroup]] were defiant. Its military spokesman, [[Yahya Saree|Person]], said the strikes failed, and warned that the [[US|Country]] would pay a heavy price.",
+			[]string{"yahya-saree spokespersonFor houthis", "yahya-saree threatened united-states", "houthis threatened united-states"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

@@ -270,7 +270,11 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 		}
 		if t.Is("said", "says", "told", "announced", "stated", "reported", "confirmed", "added") && st.at[j] < 0 && !(j+1 < len(st.toks) && st.toks[j+1].Is("to", "on", "in")) {
 			// "Saree said 73 strikes had killed five fighters": who said it
-			// is not who did it
+			// is not who did it; but "X said ..., and warned that": the
+			// same speaker goes on
+			if i > 0 && st.toks[i-1].Is("and") && speechVerbs[st.toks[i].Key] {
+				return st.subjectsOf(j, passive)
+			}
 			break
 		}
 		if t.Is("we") && st.at[j] < 0 && j >= i-4 {
@@ -1003,3 +1007,7 @@ func (st *sent) headline() bool {
 	last := st.toks[len(st.toks)-1]
 	return last.Kind == Word || last.Kind == Number
 }
+
+// speechVerbs report, warn or accuse: a speech verb coordinated with "said"
+// shares its speaker.
+var speechVerbs = wordSet("said", "warned", "added", "vowed", "threatened", "accused", "blamed", "demanded", "urged", "called", "denied", "insisted", "stressed", "declared", "announced")
