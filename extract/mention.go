@@ -35,22 +35,23 @@ type Mention struct {
 
 // docState is the per-document working state of an extraction.
 type docState struct {
-	x            *Extractor
-	doc          Document
-	sents        []Sentence
-	ments        [][]*Mention // per sentence, by start
-	ents         map[string]*schema.Entity
-	order        []string
-	names        map[string]string // extra names defined in the document (acronyms, surnames) → ID
-	lastOf       map[schema.EntityType]string
-	prevLast     map[schema.EntityType]string // lastOf before the current sentence
-	ctx          []sentCtx                    // per sentence: recentMark and prevLast as resolution left them
-	lastSubj     string                       // the last sentence subject, for pronouns
-	prevObj      string                       // the last actor named in the previous sentence other than its subject
-	recent       []string                     // countries in the order last mentioned, most recent last
-	recentMark   int                          // len(recent) before the current sentence
-	lastAttacker string                       // subject of the last attack statement, for "the missiles hit"
-	unclaimed    []string                     // targets of the last attack reported without its doer
+	x              *Extractor
+	doc            Document
+	sents          []Sentence
+	ments          [][]*Mention // per sentence, by start
+	ents           map[string]*schema.Entity
+	order          []string
+	names          map[string]string // extra names defined in the document (acronyms, surnames) → ID
+	lastOf         map[schema.EntityType]string
+	prevLast       map[schema.EntityType]string // lastOf before the current sentence
+	ctx            []sentCtx                    // per sentence: recentMark and prevLast as resolution left them
+	lastSubj       string                       // the last sentence subject, for pronouns
+	prevObj        string                       // the last actor named in the previous sentence other than its subject
+	recent         []string                     // countries in the order last mentioned, most recent last
+	recentMark     int                          // len(recent) before the current sentence
+	lastAttackers  []string                     // subjects of the last sentence's attack statements, for "the missiles hit"
+	lastAttackSent int                          // that sentence
+	unclaimed      []string                     // targets of the last attack reported without its doer
 }
 
 func (d *docState) entity(id string, t schema.EntityType, name string) {

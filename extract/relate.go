@@ -79,7 +79,12 @@ func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Mod
 	}
 	st.out = append(st.out, s)
 	if (p == schema.Attacked || p == schema.Struck) && mod.Direct() {
-		st.d.lastAttacker = subj
+		if st.d.lastAttackSent != st.si+1 {
+			st.d.lastAttackers, st.d.lastAttackSent = nil, st.si+1
+		}
+		if !slicesHas(st.d.lastAttackers, subj) {
+			st.d.lastAttackers = append(st.d.lastAttackers, subj)
+		}
 	}
 	if (p == schema.Attacked || p == schema.Struck) && (mod == schema.Planned || mod == schema.Threat) {
 		st.threatOfPlan(subj, obj, trigger)
@@ -424,6 +429,9 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 		}
 		if t.Text == "," && j+1 < len(st.toks) && strings.HasSuffix(st.toks[j+1].Key, "ing") && st.mk(j+1) < 0 {
 			break // ", killing two members of ...": a new clause
+		}
+		if t.Text == "," && j+2 < len(st.toks) && st.toks[j+1].Is("and") && st.toks[j+2].Kind == Word && !st.toks[j+2].Upper() && !determiners[st.toks[j+2].Key] && st.mk(j+2) < 0 && !st.adjective(j+2) {
+			break // ", and warned that ...": a new clause
 		}
 		k := st.at[j]
 		if k < 0 {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/schema"
@@ -418,14 +419,14 @@ var weapons = wordSet("missile", "missiles", "rocket", "rockets", "drone", "dron
 // the document reported.
 func (st *sent) weaponSubject(i int) []string {
 	j := i - 1
-	for j >= 0 && st.toks[j].Is("also", "then", "later", "reportedly", "apparently") {
+	for j >= 0 && st.toks[j].Is("also", "then", "later", "reportedly", "apparently", "had", "have", "has") {
 		j--
 	}
-	if j < 1 || !weapons[st.toks[j].Key] || !st.toks[j-1].Is("the", "these", "those") {
+	if j < 1 || !weapons[st.toks[j].Key] || !st.toks[j-1].Is("the", "these", "those") && st.toks[j-1].Kind != Number {
 		return nil
 	}
-	if st.d.lastAttacker != "" {
-		return []string{st.d.lastAttacker}
+	if len(st.d.lastAttackers) > 0 {
+		return slices.Clone(st.d.lastAttackers)
 	}
 	return nil
 }
