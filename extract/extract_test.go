@@ -132,6 +132,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"yahya-saree spokespersonFor houthis", "yahya-saree threatened united-states", "houthis threatened united-states"}, nil},
 		{"counted weapons of the last attackers", "The [[US|Country]] and the [[UK|Country]] launched air strikes on the [[Houthis|ArmedGroup]]. A spokesman said 73 strikes had killed five of its fighters and wounded six others, and warned that the [[US|Country]] would pay.",
 			[]string{"united-states killed houthis", "united-kingdom killed houthis"}, []string{"united-kingdom wounded united-states"}},
+		{"truce agreed between", "A truce agreed in April 2022 between the [[Saudi-led coalition|Coalition]] and the [[Houthis|ArmedGroup]] has held.",
+			[]string{"saudi-led-coalition truceWith houthis"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

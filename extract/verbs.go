@@ -164,6 +164,7 @@ func (st *sent) verbs() {
 		}
 		st.lastVerb, st.lastSubs = i, subs
 		if len(subs) == 0 {
+			st.between(v, i, end)
 			if v.Predicate == schema.Attacked || v.Predicate == schema.Struck {
 				// "a drone targeted Harir air base": who did it may be
 				// claimed later
@@ -171,21 +172,7 @@ func (st *sent) verbs() {
 			}
 			continue
 		}
-		// Truce: "agreed to stop attacks targeting X".
-		btw := end
-		for btw < len(toks) && btw < end+4 && !toks[btw].Is("between") && toks[btw].Kind != Punct {
-			btw++ // "agreed in April 2022 between the coalition and the rebels"
-		}
-		if info, _ := v.Predicate.Info(); info.Symmetric && btw < len(toks) && toks[btw].Is("between") {
-			// "a ceasefire agreed between Israel and the Lebanese government"
-			if k := st.mk(st.skipDet(btw + 1)); k >= 0 {
-				if g := st.group(k); len(g) >= 2 {
-					a, _ := st.actor(g[0])
-					b, _ := st.actor(g[1])
-					st.emit(a, v.Predicate, b, st.modality(i, false), "verb-between", i)
-				}
-			}
-		}
+		st.between(v, i, end)
 		objs := st.objects(end, v.Predicate, v.ObjPreps)
 		if info, _ := v.Predicate.Info(); !info.Event && v.Predicate != schema.BackedBy && len(objs) > 0 {
 			// "led a military coalition against the Houthis": a standing
@@ -475,4 +462,31 @@ func (st *sent) takesObject(i int) bool {
 		return true
 	}
 	return t.Is("on", "upon") && i+1 < len(st.toks) && st.at[i+1] >= 0 && st.toks[i-1].Is("calls", "call")
+}
+
+// between reads a symmetric verb's parties after "between": "a ceasefire
+// agreed between Israel and the Lebanese government", "a truce agreed in
+// April 2022 between the coalition and the rebels".
+func (st *sent) between(v Verb, i, end int) {
+	toks := st.toks
+	btw := end
+	for btw < len(toks) && btw < end+4 && !toks[btw].Is("between") && toks[btw].Kind != Punct {
+		btw++ // "agreed in April 2022 between the coalition and the rebels"
+	}
+	if info, _ := v.Predicate.Info(); info.Symmetric && btw < len(toks) && toks[btw].Is("between") {
+		// "a ceasefire agreed between Israel and the Lebanese government"
+		if k := st.mk(st.skipDet(btw + 1)); k >= 0 {
+			if g := st.group(k); len(g) >= 2 {
+				a, _ := st.actor(g[0])
+				b, _ := st.actor(g[1])
+				p := v.Predicate
+				for q := max(i-3, 0); q < i; q++ {
+					if toks[q].Is("truce", "ceasefire", "cease-fire", "armistice") {
+						p = schema.TruceWith // "a truce agreed between A and B"
+					}
+				}
+				st.emit(a, p, b, st.modality(i, false), "verb-between", i)
+			}
+		}
+	}
 }
