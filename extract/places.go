@@ -129,6 +129,26 @@ func (st *sent) places() {
 			}
 		}
 	}
+	// "Mosul, its capital": the place named before
+	for k, a := range st.ms {
+		j := a.End
+		if a.Type == schema.Location && j+2 < len(toks) && toks[j].Text == "," && toks[j+1].Is("its") && toks[j+2].Is("capital", "seat") {
+			for q := k - 1; q >= 0; q-- {
+				if b := st.ms[q]; b.Type == schema.Location || b.Type == schema.Country {
+					st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-capital", j)
+					break
+				}
+			}
+		}
+	}
+	// "the Syrian capital" naming Damascus: the demonym's state
+	for _, a := range st.ms {
+		if a.Type == schema.Location && a.End-a.Start == 2 && toks[a.End-1].Is("capital") {
+			if id := st.d.stateAt(toks, a.Start); id != "" && id != a.ID {
+				st.emit(a.ID, schema.LocatedIn, id, schema.Asserted, "place-capital", a.Start)
+			}
+		}
+	}
 	// "Baghdad's Green Zone"
 	for k := 0; k+1 < len(st.ms); k++ {
 		a, b := st.ms[k], st.ms[k+1]

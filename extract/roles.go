@@ -48,7 +48,7 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		if st.toks[j].Is("to") && st.toks[i+n-1].Is("ambassador", "ambassadors", "envoy", "envoys", "embassy") && i > 0 {
 			inPlace = true
 		}
-		if m := st.mentionAt(k); m != nil && !inPlace && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End)) {
+		if m := st.mentionAt(k); m != nil && !inPlace && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End) || m.Type == schema.Location && m.Metonym == "" && st.headOfPlace(i, n)) {
 			// "head of Iraq's Popular Mobilization Forces": the possessed organisation
 			if st.possessive(m.End) {
 				if n := st.mentionAt(m.End + 1); n != nil {
