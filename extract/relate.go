@@ -438,6 +438,9 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			continue
 		}
 		m := st.ms[k]
+		if st.nonStateDemonym(m) && st.toks[m.End].Is("territory", "soil", "airspace") && (p == schema.Attacked || p == schema.Struck) && fallback == "" {
+			fallback = st.actorID(m) // "strikes that targeted locations inside Iraqi territory"
+		}
 		if m.Inner || st.compoundModifier(m) && !st.heldBy(m) || st.nonStateDemonym(m) {
 			j = m.End - 1
 			continue
