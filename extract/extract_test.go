@@ -138,7 +138,7 @@ func TestPatterns(t *testing.T) {
 			[]string{"atheel-al-nujaifi leaderOf nineveh-governorate", "mosul locatedIn nineveh-governorate"}, nil},
 		{"the Syrian capital", "The strike hit the Syrian capital.",
 			[]string{"damascus locatedIn syria"}, nil},
-		{"strikes inside a state's territory", "The Command condemned the [[American|Country]] air strikes that targeted locations inside [[Iraqi|Country]] territory. The statement said the strikes killed three members of the [[Iraqi army|GovernmentBody]].",
+		{"strikes inside a state's territory", "The Command condemned the American air strikes that targeted locations inside Iraqi territory. The statement said the strikes killed three members of the [[Iraqi army|GovernmentBody]].",
 			[]string{"united-states attacked iraq", "united-states killed iraqi-security-forces"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
