@@ -265,7 +265,11 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 		}
 		// "its fighters", "their positions": the last named armed group.
 		if toks[i].Is("its", "their") && targetNouns[toks[i+1].Key] {
-			if id := d.antecedent(ms, i, schema.ArmedGroup); id != "" && id != defaultCollectiveID {
+			id := d.antecedent(ms, i, schema.ArmedGroup)
+			if toks[i].Is("its") {
+				id = d.antecedentNamed(ms, i)
+			}
+			if id != "" && id != defaultCollectiveID {
 				ms = append(ms, &Mention{Start: i, End: i + 1, ID: id, Type: schema.ArmedGroup, Kind: AnaphorMention, Text: toks[i].Text})
 			}
 			continue
@@ -304,10 +308,15 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			if t != schema.Country && t != schema.Coalition && t != schema.ArmedGroup {
 				continue // only types whose last mention is a safe antecedent
 			}
-			if t == schema.ArmedGroup && d.antecedent(ms, i, t) == defaultCollectiveID {
-				continue // "the group" after "militias" is no named group
-			}
 			id := d.antecedent(ms, i, t)
+			if t == schema.ArmedGroup {
+				// "the group": a named group, never a plural collective
+				// ("the group said" after "channels close to Iraqi militias")
+				id = d.antecedentNamed(ms, i)
+				if id == defaultCollectiveID {
+					continue // "the group" after "militias" only is no named group
+				}
+			}
 			if t == schema.Coalition && toks[i+n-1].Is("coalition") {
 				// "the coalition": one led by a state just named, a named
 				// coalition, else the US-led one
@@ -436,6 +445,17 @@ func (d *docState) armedUmbrella(m *Mention) bool {
 	}
 	e, ok := d.x.gaz.Entry(m.ID)
 	return ok && e.Kind == "armed"
+}
+
+// antecedentNamed is antecedent for a singular armed group ("the group",
+// "its"): collectives in the sentence are skipped.
+func (d *docState) antecedentNamed(ms []*Mention, i int) string {
+	for k := len(ms) - 1; k >= 0; k-- {
+		if m := ms[k]; m.End <= i && (m.Type == schema.ArmedGroup || m.Umbrella) && m.Kind != AnaphorMention && m.Kind != DemonymMention && m.Kind != CollectiveMention {
+			return m.ID
+		}
+	}
+	return d.prevLast[schema.ArmedGroup]
 }
 
 func (x *Extractor) newDocState(doc Document) *docState {

@@ -140,6 +140,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"damascus locatedIn syria"}, nil},
 		{"strikes inside a state's territory", "The Command condemned the American air strikes that targeted locations inside Iraqi territory. The statement said the strikes killed three members of the [[Iraqi army|GovernmentBody]].",
 			[]string{"united-states attacked iraq", "united-states killed iraqi-security-forces"}, nil},
+		{"the group is never a collective", "A group calling itself [[Saraya Awliya al-Dam|ArmedGroup]] claimed a rocket attack. In a statement posted on channels close to Iraqi militias, the group said its fighters had targeted American forces.",
+			[]string{"saraya-awliya-al-dam attacked united-states"}, []string{"iran-backed-militias attacked united-states"}},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",
