@@ -142,6 +142,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"united-states attacked iraq", "united-states killed iraqi-security-forces"}, nil},
 		{"the group is never a collective", "A group calling itself [[Saraya Awliya al-Dam|ArmedGroup]] claimed a rocket attack. In a statement posted on channels close to Iraqi militias, the group said its fighters had targeted American forces.",
 			[]string{"saraya-awliya-al-dam attacked united-states"}, []string{"iran-backed-militias attacked united-states"}},
+		{"the militia officials hold responsible", "[[Kataib Hezbollah|ArmedGroup]], the militia that [[U.S.|Country]] officials hold responsible for the drone strike on [[Tower 22|Facility]], paused attacks.",
+			[]string{"united-states accused kataib-hezbollah"}, []string{"united-states struck tower-22"}},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

@@ -150,8 +150,8 @@ func (st *sent) lightSubject(i int) []string {
 		if t.Text == ":" || t.Text == "\"" || t.Text == "“" {
 			continue
 		}
-		if st.at[j] >= 0 || clauseStops[t.Key] || t.Text == "," {
-			return nil
+		if st.at[j] >= 0 || clauseStops[t.Key] || t.Text == "," || t.Is("responsible", "blame", "blamed", "blames", "blaming", "accused", "accuses", "accusing", "condemned", "condemns", "denied", "denies") {
+			return nil // "hold the militia responsible for the strike": whose strike is the accusation
 		}
 		if lightVerbs[t.Key] && (symmetric || !agreementVerbs[t.Key]) {
 			return st.subjects(j)

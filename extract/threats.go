@@ -187,7 +187,11 @@ func (st *sent) responsibility() {
 					q++
 				}
 				if q < len(toks) && toks[q].Is("responsible", "accountable") && i >= 3 {
-					if sm := st.mentionAt(i - 1); sm != nil && sm.Start >= 1 && toks[sm.Start-1].Is("which", "whom") {
+					sm := st.mentionAt(i - 1)
+					if sm == nil && toks[i-1].Is("officials", "authorities", "leaders", "intelligence") {
+						sm = st.mentionAt(i - 2) // "the militia that U.S. officials hold responsible"
+					}
+					if sm != nil && sm.Start >= 1 && toks[sm.Start-1].Is("which", "whom", "that") {
 						for _, o := range st.antecedentNP(sm.Start - 1) {
 							st.emit(st.actorID(sm), schema.Accused, o, schema.Asserted, "holds-responsible", i)
 						}
