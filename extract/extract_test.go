@@ -144,6 +144,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"saraya-awliya-al-dam attacked united-states"}, []string{"iran-backed-militias attacked united-states"}},
 		{"the militia officials hold responsible", "[[Kataib Hezbollah|ArmedGroup]], the militia that [[U.S.|Country]] officials hold responsible for the drone strike on [[Tower 22|Facility]], paused attacks.",
 			[]string{"united-states accused kataib-hezbollah"}, []string{"united-states struck tower-22"}},
+		{"a state's base named after it", "[[Kataib Hezbollah|ArmedGroup]] says it has targeted the illegal [[US|Country]] base of [[al-Tanf|Location]] with drones.",
+			[]string{"kataib-hezbollah attacked united-states", "kataib-hezbollah attacked tanf"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

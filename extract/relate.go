@@ -497,6 +497,13 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 				id, _ = st.actor(g) // "Washington" is the US; "seized Sanaa" is the city
 			}
 			ids = append(ids, id)
+			// "the US base of al-Tanf", "the American base at Ain al-Asad":
+			// the base is a target too
+			if (p == schema.Attacked || p == schema.Struck) && st.d.typeOf(id) == schema.Country && g.End+2 < len(st.toks) && st.toks[g.End].Is("base", "bases", "garrison", "outpost", "embassy", "consulate") && st.toks[g.End+1].Is("of", "at", "in") {
+				if b := st.mentionAt(st.skipDet(g.End + 2)); b != nil && b.Type.IsPlace() {
+					ids = append(ids, b.ID)
+				}
+			}
 		}
 		return ids
 	}
