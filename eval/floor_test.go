@@ -23,9 +23,9 @@ const (
 	samplesPrecisionFloor  = 0.93
 	holdoutF1Floor         = 0.63
 	holdoutPrecisionFloor  = 0.90
-	holdout2F1Floor        = 0.73
-	holdout2PrecisionFloor = 0.92
-	holdout3F1Floor        = 0.64
+	holdout2F1Floor        = 0.76
+	holdout2PrecisionFloor = 0.94
+	holdout3F1Floor        = 0.65
 	holdout3PrecisionFloor = 0.85
 	devF1Floor             = 0.97
 	devPrecisionFloor      = 0.98
