@@ -86,7 +86,7 @@ func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Mod
 			st.d.lastAttackers = append(st.d.lastAttackers, subj)
 		}
 	}
-	if (p == schema.Attacked || p == schema.Struck) && (mod == schema.Planned || mod == schema.Threat) {
+	if (p == schema.Attacked || p == schema.Struck) && (mod == schema.Planned || mod == schema.Threat || mod == schema.Conditional || mod == schema.Hypothetical && st.wouldIf(trigger)) {
 		st.threatOfPlan(subj, obj, trigger)
 	}
 }
@@ -1029,3 +1029,26 @@ func (st *sent) headline() bool {
 // speechVerbs report, warn or accuse: a speech verb coordinated with "said"
 // shares its speaker.
 var speechVerbs = wordSet("said", "warned", "added", "vowed", "threatened", "accused", "blamed", "demanded", "urged", "called", "denied", "insisted", "stressed", "declared", "announced")
+
+// wouldIf reports whether the clause of token i is a conditional
+// consequence: "would strike hard if", "would target US interests if".
+func (st *sent) wouldIf(i int) bool {
+	would := false
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if st.toks[j].Is("would", "will") {
+			would = true
+		}
+	}
+	if !would {
+		return false
+	}
+	for j := i + 1; j < len(st.toks) && j < i+16; j++ {
+		if st.toks[j].Is("if", "unless") {
+			return true
+		}
+		if st.toks[j].Text == ";" || st.toks[j].Text == "." {
+			return false
+		}
+	}
+	return false
+}

@@ -152,8 +152,16 @@ func (st *sent) threatOfPlan(subj, obj string, trigger int) {
 		if !st.toks[j].Is("said", "says", "vowed", "vows", "warned", "warns", "pledged", "promised", "threatened", "announced", "declared") {
 			continue
 		}
-		if slicesHas(st.subjects(j), subj) {
+		speakers := st.subjects(j)
+		if slicesHas(speakers, subj) {
 			st.emit(subj, schema.Threatened, obj, schema.Asserted, "planned-attack", j)
+		}
+		// "Netanyahu said Israel would strike hard if": a leader or
+		// spokesperson speaking of what their side will do
+		for _, sp := range speakers {
+			if sp != subj && st.d.typeOf(sp) == schema.Person && st.speaksFor(sp, subj) {
+				st.emit(sp, schema.Threatened, obj, schema.Asserted, "planned-attack", j)
+			}
 		}
 		return
 	}
@@ -310,6 +318,9 @@ func (st *sent) saidThreats() {
 			j++
 		}
 		subs := st.subjects(i)
+		if i > 0 && st.toks[i-1].Is("and") && st.lastVerb >= 0 && st.lastVerb < i && len(st.lastSubs) > 0 {
+			subs = st.lastSubs // "Trump accused Iran of ... and said Tehran would be held responsible"
+		}
 		if len(subs) == 0 {
 			if id := st.speaker(); id != "" {
 				subs = []string{id}
@@ -327,3 +338,21 @@ func (st *sent) saidThreats() {
 // skipDetBack returns the index of the token before toks[j], past the
 // determiners right before j.
 func (st *sent) skipDetBack(j int) int { return st.d.skipDetBack(st.toks, j) }
+
+// speaksFor reports whether person p leads, speaks for or serves org, by
+// this sentence's statements or the gazetteer's facts.
+func (st *sent) speaksFor(p, org string) bool {
+	for _, o := range st.out {
+		if o.Subject == p && o.Object == org && (o.Predicate == schema.LeaderOf || o.Predicate == schema.SpokespersonFor || o.Predicate == schema.OfficialOf) {
+			return true
+		}
+	}
+	if e, ok := st.d.x.gaz.Entry(p); ok {
+		for _, k := range []string{"leaderOf", "officialOf"} {
+			if slicesHas(e.Facts[k], org) {
+				return true
+			}
+		}
+	}
+	return false
+}
