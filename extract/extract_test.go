@@ -154,6 +154,8 @@ func TestPatterns(t *testing.T) {
 			nil, []string{"israel threatened hezbollah"}},
 		{"accused and said", "President [[Donald Trump|Person]] accused [[Iran|Country]] of orchestrating the assault and said [[Tehran|Country]] would be held fully responsible.",
 			[]string{"donald-trump threatened iran"}, nil},
+		{"objects across an apposition", "A [[US|Country]] drone strike killed [[Qasem Soleimani|Person]], the commander of Iran's Quds Force, and [[Abu Mahdi al-Muhandis|Person]], the deputy chief of the PMF.",
+			[]string{"united-states killed qasem-soleimani", "united-states killed abu-mahdi-al-muhandis"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

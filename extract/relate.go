@@ -218,6 +218,16 @@ func (st *sent) rawGroup(k int) []*Mention {
 		default:
 			ok = a.Type == schema.Person && b.Type == schema.Person && st.appositionBetween(between)
 		}
+		if !ok && a.Type == schema.Person && b.Start > a.End && st.toks[a.End].Text == "," {
+			// "Qasem Soleimani, the commander of Iran's Quds Force, and Abu
+			// Mahdi al-Muhandis": the next person past an apposition
+			for j2 := j + 1; j2 < len(st.ms) && st.ms[j2].Start <= a.End+15; j2++ {
+				if c := st.ms[j2]; c.Type == schema.Person && st.appositionBetween(st.toks[a.End:c.Start]) {
+					b, j, ok = c, j2, true
+					break
+				}
+			}
+		}
 		if !ok {
 			break
 		}
