@@ -156,6 +156,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"donald-trump threatened iran"}, nil},
 		{"objects across an apposition", "A [[US|Country]] drone strike killed [[Qasem Soleimani|Person]], the commander of Iran's Quds Force, and [[Abu Mahdi al-Muhandis|Person]], the deputy chief of the PMF.",
 			[]string{"united-states killed qasem-soleimani", "united-states killed abu-mahdi-al-muhandis"}, nil},
+		{"bore the hallmarks of", "[[US|Country]] officials have said the strike bore the hallmarks of [[Kataib Hezbollah|ArmedGroup]].",
+			[]string{"united-states accused kataib-hezbollah"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

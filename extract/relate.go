@@ -968,7 +968,7 @@ func (st *sent) actorID(m *Mention) string { id, _ := st.actor(m); return id }
 var ruleTriggers = []string{
 	"as", "such", "include", "includes", "included", "including", "comprising", "comprises", "comprised", "among", "groups", "grouping", "unites", "uniting",
 	"keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have",
-	"holds", "held", "hold", "holding", "bore", "bears", "bear", "behind",
+	"holds", "held", "hold", "holding", "bore", "bears", "bear", "behind", "hallmarks", "hallmark",
 	"claimed", "claims", "claim", "claiming", "died", "perished",
 	"said", "says", "warned", "warns", "stated", "added", "declared",
 	"hosts", "hosted", "houses", "housed", "host", "house", "housing", "hosting",

@@ -186,6 +186,20 @@ func (st *sent) responsibility() {
 			continue
 		}
 		switch {
+		case t.Is("hallmarks", "hallmark") && i+2 < len(toks) && toks[i+1].Is("of"):
+			// "officials said the strike bore the hallmarks of Kataib Hezbollah"
+			y := st.mentionAt(st.skipDet(i + 2))
+			if y == nil {
+				continue
+			}
+			for j := i - 1; j >= 0; j-- {
+				if toks[j].Is("said", "says", "say", "believe", "believed", "concluded") {
+					for _, s := range st.subjects(j) {
+						st.emit(s, schema.Accused, st.actorID(y), st.modality(j, false), "hallmarks", i)
+					}
+					break
+				}
+			}
 		case t.Is("holds", "held", "hold", "holding") && i+2 < len(toks):
 			k := st.mk(st.skipDet(i + 1))
 			if k < 0 {
