@@ -107,7 +107,7 @@ var (
 	lightVerbs  = wordSet("agree", "agrees", "exerted", "exerts", "exert", "applied", "put", "piled", "maintained", "maintains", "extended", "extends", "observed", "observing", "honored", "honoured", "respected", "conducted", "conducts", "conduct", "carried", "carries", "carry", "launched", "launches", "launch", "initiated", "initiates", "waged", "wages", "stepped", "retaliated", "resumed", "resumes", "continued", "began", "begins", "started", "starts", "mounted", "mounts", "staged", "stages", "held", "holds", "hold", "announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed", "ordered", "orders", "claimed", "executed", "undertook", "in", "with", "has", "have", "had")
 	aspectual   = wordSet("began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues", "continuing", "managed", "resumed", "went", "proceeded")
 	ceaseVerbs  = wordSet("stop", "stopped", "stops", "stopping", "halt", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing")
-	troopNouns  = wordSet("troops", "soldiers", "forces", "personnel", "servicemembers", "marines", "advisers", "advisors", "trainers", "contingent", "members")
+	troopNouns  = wordSet("troops", "soldiers", "forces", "personnel", "servicemembers", "marines", "advisers", "advisors", "trainers", "contingent", "members", "airmen", "sailors", "garrison")
 	targetLinks = wordSet("used", "operated", "controlled", "held", "run", "affiliated", "associated", "linked", "belonging", "tied", "allied", "aligned", "loyal")
 )
 
