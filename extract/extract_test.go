@@ -162,6 +162,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"united-states deployedIn tower-22", "united-states deployedIn tanf"}, nil},
 		{"sent drones against", "[[Kataib Hezbollah|ArmedGroup]] said it had sent drones against several [[US|Country]] positions.",
 			[]string{"kataib-hezbollah attacked united-states"}, nil},
+		{"speaker of an assembly", "Speaker [[Mohammed al-Halbousi|Person]] read out the text.",
+			[]string{"mohamed-al-halbousi leaderOf iraqi-parliament"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

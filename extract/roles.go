@@ -161,7 +161,7 @@ func (st *sent) roles() {
 				if !ok && r.Predicate != "" && headsOfState[strings.ToLower(r.Name)] {
 					// "The Prime Minister and Commander-in-Chief of the
 					// Armed Forces, Mr. X": the state the gazetteer knows X leads
-					target, ok = st.knownPost(m.ID, r.Predicate)
+					target, ok = st.knownPost(m.ID, r)
 				}
 				if ok && r.Predicate != "" {
 					st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title-comma", m.Start)
@@ -188,7 +188,7 @@ func (st *sent) roles() {
 				target, ok = st.roleOfBefore(m.Start)
 			}
 			if !ok && r.Predicate != "" {
-				target, ok = st.knownPost(m.ID, r.Predicate)
+				target, ok = st.knownPost(m.ID, r)
 			}
 			if ok && r.Predicate != "" {
 				st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title", m.Start)
@@ -200,7 +200,7 @@ func (st *sent) roles() {
 				if !ok2 && !ok && r2.Predicate != "" {
 					// "Supreme Leader Ayatollah Ali Khamenei": the post the
 					// gazetteer knows the person holds
-					t2, ok2 = st.knownPost(m.ID, r2.Predicate)
+					t2, ok2 = st.knownPost(m.ID, r2)
 				}
 				if ok2 && r2.Predicate != "" {
 					p2 := st.rolePredicate(r2, t2)
@@ -337,10 +337,19 @@ func (st *sent) roleOfRole(name int) ([]Role, int) {
 // knownPost returns the state or body a person holds a post in according to
 // the gazetteer, when a title in the text names the post without its
 // state ("Secretary of State Mike Pompeo").
-func (st *sent) knownPost(id string, p schema.Predicate) (string, bool) {
+func (st *sent) knownPost(id string, r Role) (string, bool) {
+	p := r.Predicate
 	e, ok := st.d.x.gaz.Entry(id)
 	if !ok {
 		return "", false
+	}
+	if strings.EqualFold(r.Name, "speaker") {
+		// "Speaker X": the assembly the gazetteer says X leads
+		for _, v := range e.Facts["leaderOf"] {
+			if t, ok := st.d.x.gaz.Entry(v); ok && t.Type == schema.GovernmentBody {
+				return v, true
+			}
+		}
 	}
 	for _, key := range []string{string(p), "officialOf", "leaderOf"} {
 		if v := e.Fact(key); v != "" {
