@@ -330,6 +330,19 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			}
 			if t == schema.Country {
 				id = d.antecedentCountry(toks, ms, i)
+				if id == "" && toks[i+n-1].Is("government", "administration") {
+					// "Iraq's parliament ... calling on the government": the
+					// state whose body acts, when no other state is in view
+					for k := len(ms) - 1; k >= 0; k-- {
+						if c := ms[k]; c.End <= i && (c.Type == schema.Country || c.Metonym != "") {
+							id = c.ID
+							if c.Metonym != "" {
+								id = c.Metonym
+							}
+							break
+						}
+					}
+				}
 				// "the government of Prime Minister X": X's country
 				if q := i + n; q+1 < len(toks) && toks[q].Is("of") {
 					if c := d.countryOfPersonAt(ms, q+1); c != "" {

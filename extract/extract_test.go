@@ -164,6 +164,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"kataib-hezbollah attacked united-states"}, nil},
 		{"speaker of an assembly", "Speaker [[Mohammed al-Halbousi|Person]] read out the text.",
 			[]string{"mohamed-al-halbousi leaderOf iraqi-parliament"}, nil},
+		{"a resolution calling on", "Lawmakers met in [[Iraq|Country]] on Sunday. The [[Iraqi parliament|GovernmentBody]] passed a resolution calling on the government to expel foreign troops.",
+			[]string{"iraqi-parliament demanded iraq"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

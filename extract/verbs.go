@@ -59,6 +59,17 @@ func (st *sent) verbs() {
 		if v.Lemma == "back" && v.Form == Base {
 			continue // "came back", "flown back": an adverb far more often than a verb
 		}
+		if v.Form == Gerund && v.Predicate == schema.Demanded && i > 1 && toks[i-1].Is("resolution", "motion", "bill", "statement", "letter", "decree", "declaration") {
+			// "parliament passed a resolution calling on the government
+			// to ...": the resolution's author demands it
+			subs := st.subjects(i - 1)
+			for _, s := range subs {
+				for _, o := range st.objects(i+n, v.Predicate, v.ObjPreps) {
+					st.emitVerb(v, s, o, st.modality(i, false), "verb-document", i)
+				}
+			}
+			continue
+		}
 		if i > 0 && v.Form != Past && v.Form != Participle && st.afterDeterminer(i) {
 			continue // a noun: "the attack", "their attacks", "an "imminent" attack"
 		}
