@@ -8,7 +8,6 @@ package extract
 import (
 	"fmt"
 	"io/fs"
-	"maps"
 	"sort"
 	"strings"
 
@@ -74,6 +73,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	x.starts.mark(toks)
 	d.sents = Split(doc.Text, toks)
 	d.ments = make([][]*Mention, len(d.sents))
+	d.ctx = make([]sentCtx, len(d.sents))
 	for si := range d.sents {
 		ms := d.findMentions(si)
 		ms = d.resolve(si, ms)
@@ -129,14 +129,14 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 	toks := s.Tokens
 	d.recentMark = len(d.recent)
 	for t, id := range d.lastOf {
-		d.prevLast[t] = id
+		d.prevLast.set(t, id)
 	}
 	// "Kataib Hezbollah, the most powerful of the Iran-backed factions,
 	// said ... The group's leader": the group the last sentence was
 	// about, not the last one it named.
 	if si > 0 {
 		if id := d.topicGroup(si - 1); id != "" {
-			d.prevLast[schema.ArmedGroup] = id
+			d.prevLast.set(schema.ArmedGroup, id)
 		}
 	}
 	// the relation rules run after every sentence is resolved: they see
@@ -144,7 +144,7 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 	for len(d.ctx) <= si {
 		d.ctx = append(d.ctx, sentCtx{})
 	}
-	d.ctx[si] = sentCtx{recentMark: d.recentMark, prevLast: maps.Clone(d.prevLast)}
+	d.ctx[si] = sentCtx{recentMark: d.recentMark, prevLast: d.prevLast}
 	out := ms[:0]
 	for k, m := range ms {
 		if m.Kind == AnaphorMention && m.ID == "" {
@@ -420,7 +420,7 @@ func (d *docState) antecedent(ms []*Mention, i int, t schema.EntityType) string 
 			return m.ID
 		}
 	}
-	return d.prevLast[t]
+	return d.prevLast.get(t)
 }
 
 // topicGroup returns the armed group a sentence is about: its first
@@ -468,13 +468,13 @@ func (d *docState) antecedentNamed(ms []*Mention, i int) string {
 			return m.ID
 		}
 	}
-	return d.prevLast[schema.ArmedGroup]
+	return d.prevLast.get(schema.ArmedGroup)
 }
 
 func (x *Extractor) newDocState(doc Document) *docState {
 	return &docState{
 		x: x, doc: doc, ents: map[string]*schema.Entity{}, names: map[string]string{},
-		lastOf: map[schema.EntityType]string{}, prevLast: map[schema.EntityType]string{},
+		lastOf: map[schema.EntityType]string{},
 	}
 }
 

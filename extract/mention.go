@@ -43,7 +43,7 @@ type docState struct {
 	order          []string
 	names          map[string]string // extra names defined in the document (acronyms, surnames) → ID
 	lastOf         map[schema.EntityType]string
-	prevLast       map[schema.EntityType]string // lastOf before the current sentence
+	prevLast       typeSlots                    // lastOf before the current sentence
 	ctx            []sentCtx                    // per sentence: recentMark and prevLast as resolution left them
 	lastSubj       string                       // the last sentence subject, for pronouns
 	prevObj        string                       // the last actor named in the previous sentence other than its subject
@@ -488,5 +488,36 @@ func (d *docState) groupDemonym(t Token) bool {
 // for the relation rules.
 type sentCtx struct {
 	recentMark int
-	prevLast   map[schema.EntityType]string
+	prevLast   typeSlots
 }
+
+// typeSlots holds one entity ID per entity type, by value: copying it
+// costs no allocation.
+type typeSlots [10]string
+
+func typeSlot(t schema.EntityType) int {
+	switch t {
+	case schema.Person:
+		return 1
+	case schema.Country:
+		return 2
+	case schema.ArmedGroup:
+		return 3
+	case schema.Coalition:
+		return 4
+	case schema.GovernmentBody:
+		return 5
+	case schema.InternationalOrganization:
+		return 6
+	case schema.MediaOutlet:
+		return 7
+	case schema.Location:
+		return 8
+	case schema.Facility:
+		return 9
+	}
+	return 0
+}
+
+func (s *typeSlots) get(t schema.EntityType) string     { return s[typeSlot(t)] }
+func (s *typeSlots) set(t schema.EntityType, id string) { s[typeSlot(t)] = id }
