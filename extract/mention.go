@@ -43,15 +43,15 @@ type docState struct {
 	order          []string
 	names          map[string]string // extra names defined in the document (acronyms, surnames) → ID
 	lastOf         map[schema.EntityType]string
-	prevLast       typeSlots                    // lastOf before the current sentence
-	ctx            []sentCtx                    // per sentence: recentMark and prevLast as resolution left them
-	lastSubj       string                       // the last sentence subject, for pronouns
-	prevObj        string                       // the last actor named in the previous sentence other than its subject
-	recent         []string                     // countries in the order last mentioned, most recent last
-	recentMark     int                          // len(recent) before the current sentence
-	lastAttackers  []string                     // subjects of the last sentence's attack statements, for "the missiles hit"
-	lastAttackSent int                          // that sentence
-	unclaimed      []string                     // targets of the last attack reported without its doer
+	prevLast       typeSlots // lastOf before the current sentence
+	ctx            []sentCtx // per sentence: recentMark and prevLast as resolution left them
+	lastSubj       string    // the last sentence subject, for pronouns
+	prevObj        string    // the last actor named in the previous sentence other than its subject
+	recent         []string  // countries in the order last mentioned, most recent last
+	recentMark     int       // len(recent) before the current sentence
+	lastAttackers  []string  // subjects of the last sentence's attack statements, for "the missiles hit"
+	lastAttackSent int       // that sentence
+	unclaimed      []string  // targets of the last attack reported without its doer
 }
 
 func (d *docState) entity(id string, t schema.EntityType, name string) {
