@@ -166,6 +166,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"mohamed-al-halbousi leaderOf iraqi-parliament"}, nil},
 		{"a resolution calling on", "Lawmakers met in [[Iraq|Country]] on Sunday. The [[Iraqi parliament|GovernmentBody]] passed a resolution calling on the government to expel foreign troops.",
 			[]string{"iraqi-parliament demanded iraq"}, nil},
+		{"two titled persons as subjects", "[[PMF|ArmedGroup]] chairman [[Falih al-Fayyadh|Person]] and [[Badr Organization|ArmedGroup]] leader [[Hadi al-Ameri|Person]] negotiated with [[Kadhimi|Person]] overnight.",
+			[]string{"falih-al-fayyadh negotiatedWith mustafa-al-kadhimi", "hadi-al-amiri negotiatedWith mustafa-al-kadhimi"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

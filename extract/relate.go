@@ -192,6 +192,13 @@ func (st *sent) rawGroup(k int) []*Mention {
 		case 2:
 			ok = between[0].Text == "," && between[1].Is("and") || between[0].Is("and") && determiners[between[1].Key]
 		}
+		if !ok && b.Type == schema.Person {
+			// "PMF chairman Falih al-Fayyadh and Badr Organization leader
+			// Hadi al-Ameri": a titled person before this one's title
+			if c, jc := st.titledPersonBefore(j, b); c != nil {
+				a, j, ok = c, jc, true
+			}
+		}
 		if !ok || a.Inner != b.Inner {
 			break
 		}
@@ -1061,4 +1068,31 @@ func (st *sent) wouldIf(i int) bool {
 		}
 	}
 	return false
+}
+
+// titledPersonBefore finds, for person b whose title holds mentions
+// st.ms[..j], the person joined to it by "and" before that title.
+func (st *sent) titledPersonBefore(j int, b *Mention) (*Mention, int) {
+	_, n := st.d.roleEndingAt(st.toks, b.Start)
+	if n == 0 {
+		return nil, 0
+	}
+	for q := j; q >= 0; q-- {
+		c := st.ms[q]
+		if c.Type == schema.Person && !c.Inner {
+			if c.End >= b.Start-n || !st.toks[c.End].Is("and") {
+				return nil, 0
+			}
+			for t := c.End + 1; t < b.Start-n; t++ {
+				if k := st.at[t]; k < 0 || !st.ms[k].Inner {
+					return nil, 0
+				}
+			}
+			return c, q
+		}
+		if !c.Inner {
+			return nil, 0
+		}
+	}
+	return nil, 0
 }
