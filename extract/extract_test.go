@@ -168,6 +168,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"iraqi-parliament demanded iraq"}, nil},
 		{"two titled persons as subjects", "[[PMF|ArmedGroup]] chairman [[Falih al-Fayyadh|Person]] and [[Badr Organization|ArmedGroup]] leader [[Hadi al-Ameri|Person]] negotiated with [[Kadhimi|Person]] overnight.",
 			[]string{"falih-al-fayyadh negotiatedWith mustafa-al-kadhimi", "hadi-al-amiri negotiatedWith mustafa-al-kadhimi"}, nil},
+		{"parties of a symmetric verb", "[[Mustafa al-Kadhimi|Person]] and [[Joe Biden|Person]] met at the White House. [[Iran|Country]] and [[Saudi Arabia|Country]] agreed to restore ties.",
+			[]string{"mustafa-al-kadhimi negotiatedWith joe-biden", "iran agreedWith saudi-arabia"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

@@ -208,6 +208,11 @@ func (st *sent) verbs() {
 				st.emitVerb(v, s, o, mod, "verb", i)
 			}
 		}
+		if info, _ := v.Predicate.Info(); info.Symmetric && len(objs) == 0 && len(subs) == 2 {
+			// "Kadhimi and Biden met at the White House", "Iran and Saudi
+			// Arabia agreed to restore ties": the parties are the subjects
+			st.emitVerb(v, subs[0], subs[1], mod, "verb-parties", i)
+		}
 		if len(subs) > 0 && st.subj == "" {
 			st.subj = subs[0]
 		}
