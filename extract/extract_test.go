@@ -170,6 +170,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"falih-al-fayyadh negotiatedWith mustafa-al-kadhimi", "hadi-al-amiri negotiatedWith mustafa-al-kadhimi"}, nil},
 		{"parties of a symmetric verb", "[[Mustafa al-Kadhimi|Person]] and [[Joe Biden|Person]] met at the White House. [[Iran|Country]] and [[Saudi Arabia|Country]] agreed to restore ties.",
 			[]string{"mustafa-al-kadhimi negotiatedWith joe-biden", "iran agreedWith saudi-arabia"}, nil},
+		{"possessive apposition before the verb", "Grand Ayatollah [[Ali al-Sistani|Person]], [[Iraq|Country]]'s top Shiite cleric, then called on the [[Iraqi parliament|GovernmentBody]] to reconsider.",
+			[]string{"ali-al-sistani demanded iraqi-parliament"}, []string{"iraq demanded iraqi-parliament"}},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

@@ -850,6 +850,11 @@ func (st *sent) parenthetical(j int) int {
 			}
 			return -1
 		}
+		if m := st.mentionAt(k + 1); m != nil && m.Start == k+1 && st.possessive(m.End) && (st.mk(k-1) >= 0 || k >= 2 && st.toks[k-1].Text == ")" && st.mk(k-2) >= 0) {
+			if p := st.mentionAt(k - 1); p == nil || p.Type == schema.Person || p.Type.IsActor() {
+				return k // "Ali al-Sistani, Iraq's top Shiite cleric, called"
+			}
+		}
 		if st.mk(k+1) >= 0 && k+1 > j-16 {
 			continue // a list inside the parenthetical: "that groups A, B and C,"
 		}
