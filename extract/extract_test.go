@@ -172,6 +172,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"mustafa-al-kadhimi negotiatedWith joe-biden", "iran agreedWith saudi-arabia"}, nil},
 		{"possessive apposition before the verb", "Grand Ayatollah [[Ali al-Sistani|Person]], [[Iraq|Country]]'s top Shiite cleric, then called on the [[Iraqi parliament|GovernmentBody]] to reconsider.",
 			[]string{"ali-al-sistani demanded iraqi-parliament"}, []string{"iraq demanded iraqi-parliament"}},
+		{"title with an acronym before the comma", "The head of the [[United Nations Assistance Mission for Iraq|InternationalOrganization]] (UNAMI), [[Jeanine Hennis-Plasschaert|Person]], condemned the attack.",
+			[]string{"jeanine-hennis-plasschaert leaderOf united-nations-assistance-mission-for-iraq"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",

@@ -143,7 +143,8 @@ func (st *sent) roles() {
 			if n == 0 {
 				// "Iran's ambassador to Syria, Hossein Akbari": the role
 				// before a prepositional phrase
-				if p := st.mentionAt(at - 1); p != nil && p.End == at {
+				if e := st.skipParen(at - 1); st.mentionAt(e) != nil && st.mentionAt(e).End == e+1 {
+					p := st.mentionAt(e)
 					q := p.Start - 1
 					for q > 0 && determiners[st.toks[q].Key] {
 						q--
@@ -458,7 +459,8 @@ func (st *sent) titleComma(i int) int {
 		return j - 1
 	}
 	// "Iran's ambassador to Syria, X", "the commander of the Quds Force, X"
-	if p := st.mentionAt(j - 2); p != nil && p.End == j-1 && p.Type != schema.Person {
+	if e := st.skipParen(j - 2); st.mentionAt(e) != nil && st.mentionAt(e).End == e+1 && st.mentionAt(e).Type != schema.Person {
+		p := st.mentionAt(e)
 		q := p.Start - 1
 		for q > 0 && determiners[st.toks[q].Key] {
 			q--
@@ -582,4 +584,18 @@ func (st *sent) ownGroup(m *Mention) {
 			q = p.Start
 		}
 	}
+}
+
+// skipParen returns e, or the token before a parenthesis that ends at e:
+// "the United Nations Assistance Mission for Iraq (UNAMI)".
+func (st *sent) skipParen(e int) int {
+	if e < 2 || st.toks[e].Text != ")" {
+		return e
+	}
+	for q := e - 1; q > 0 && q >= e-4; q-- {
+		if st.toks[q].Text == "(" {
+			return q - 1
+		}
+	}
+	return e
 }
