@@ -384,7 +384,8 @@ func (d *docState) antecedentCountry(toks []Token, ms []*Mention, i int) string 
 			continue
 		}
 		prev := toks[max(m.Start-1, 0)].Key
-		if m.Start == 0 || !prepositions[prev] && !determiners[prev] || determiners[prev] && (m.Start == 1 || !prepositions[toks[m.Start-2].Key]) {
+		relHead := m.End+1 < i && toks[m.End].Text == "," && toks[m.End+1].Is("which", "who") // "the United States, which still has troops in the country"
+		if relHead || m.Start == 0 || !prepositions[prev] && !determiners[prev] || determiners[prev] && (m.Start == 1 || !prepositions[toks[m.Start-2].Key]) {
 			// the nearest subject or modifier is the clause's own actor,
 			// not an antecedent
 			subject = map[string]bool{id: true}

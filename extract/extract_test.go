@@ -174,6 +174,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"ali-al-sistani demanded iraqi-parliament"}, []string{"iraq demanded iraqi-parliament"}},
 		{"title with an acronym before the comma", "The head of the [[United Nations Assistance Mission for Iraq|InternationalOrganization]] (UNAMI), [[Jeanine Hennis-Plasschaert|Person]], condemned the attack.",
 			[]string{"jeanine-hennis-plasschaert leaderOf united-nations-assistance-mission-for-iraq"}, nil},
+		{"the country is not the relative clause's head", "Militias in [[Iraq|Country]] fired drones. Israel held back at the request of the [[United States|Country]], which still has some 2,500 troops in the country.",
+			[]string{"united-states deployedIn iraq"}, nil},
 		{"title of organisation before name", "[[Hezbollah|ArmedGroup]] leader [[Hassan Nasrallah|Person]] spoke from Beirut.",
 			[]string{"hassan-nasrallah leaderOf hezbollah"}, nil},
 		{"rank and demonym", "The strike killed top Iranian General [[Qasem Soleimani|Person]].",
