@@ -21,12 +21,12 @@ import (
 const (
 	samplesF1Floor         = 0.84
 	samplesPrecisionFloor  = 0.95
-	holdoutF1Floor         = 0.64
+	holdoutF1Floor         = 0.65
 	holdoutPrecisionFloor  = 0.90
 	holdout2F1Floor        = 0.77
 	holdout2PrecisionFloor = 0.94
-	holdout3F1Floor        = 0.65
-	holdout3PrecisionFloor = 0.85
+	holdout3F1Floor        = 0.67
+	holdout3PrecisionFloor = 0.87
 	devF1Floor             = 0.97
 	devPrecisionFloor      = 0.98
 )
