@@ -7,7 +7,6 @@ import (
 
 	"github.com/actorgraph/actorgraph/corpus"
 	"github.com/actorgraph/actorgraph/data"
-	"github.com/actorgraph/actorgraph/schema"
 )
 
 // benchDocs returns the sample articles and 100 generated ones (seed 1),
@@ -120,12 +119,8 @@ func BenchmarkGazetteerMatch(b *testing.B) {
 // newBenchState prepares a document the way Extract does, up to the
 // sentences.
 func newBenchState(x *Extractor, doc Document) *docState {
-	d := &docState{
-		x: x, doc: doc, ents: map[string]*schema.Entity{}, names: map[string]string{},
-		lastOf: map[schema.EntityType]string{},
-	}
-	d.sents = Split(doc.Text, Tokenize(doc.Text))
-	d.ments = make([][]*Mention, len(d.sents))
+	d := x.newDocState(doc)
+	d.setSentences(Split(doc.Text, Tokenize(doc.Text)))
 	return d
 }
 

@@ -71,9 +71,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	d := x.newDocState(doc)
 	toks := tokenize(doc.Text, x.keys)
 	x.starts.mark(toks)
-	d.sents = Split(doc.Text, toks)
-	d.ments = make([][]*Mention, len(d.sents))
-	d.ctx = make([]sentCtx, len(d.sents))
+	d.setSentences(Split(doc.Text, toks))
 	for si := range d.sents {
 		ms := d.findMentions(si)
 		ms = d.resolve(si, ms)
@@ -141,9 +139,6 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 	}
 	// the relation rules run after every sentence is resolved: they see
 	// the context as it stood before this sentence
-	for len(d.ctx) <= si {
-		d.ctx = append(d.ctx, sentCtx{})
-	}
 	d.ctx[si] = sentCtx{recentMark: d.recentMark, prevLast: d.prevLast}
 	out := ms[:0]
 	for k, m := range ms {
@@ -200,11 +195,7 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 		if d.armedUmbrella(m) {
 			// "another member of the Islamic Resistance in Iraq": an
 			// umbrella named as what a group belongs to is not the topic
-			q := m.Start - 1
-			for q >= 0 && determiners[toks[q].Key] {
-				q--
-			}
-			if m.Umbrella = q < 0 || !toks[q].Is("of", "in", "within", "to"); m.Umbrella {
+			if m.Umbrella = m.Start == 0 || !toks[d.skipDetBack(toks, m.Start)].Is("of", "in", "within", "to"); m.Umbrella {
 				d.lastOf[schema.ArmedGroup] = m.ID
 			}
 		}
@@ -265,11 +256,8 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 		}
 		// "its fighters", "their positions": the last named armed group.
 		if toks[i].Is("its", "their") && targetNouns[toks[i+1].Key] {
-			id := d.antecedent(ms, i, schema.ArmedGroup)
-			if toks[i].Is("its") {
-				id = d.antecedentNamed(ms, i)
-			}
-			if id != "" && id != defaultCollectiveID {
+			// "its" is one named group; "their" may be a collective
+			if id := d.antecedentOf(ms, i, schema.ArmedGroup, toks[i].Is("its")); id != "" && id != defaultCollectiveID {
 				ms = append(ms, &Mention{Start: i, End: i + 1, ID: id, Type: schema.ArmedGroup, Kind: AnaphorMention, Text: toks[i].Text})
 			}
 			continue
@@ -308,14 +296,11 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			if t != schema.Country && t != schema.Coalition && t != schema.ArmedGroup {
 				continue // only types whose last mention is a safe antecedent
 			}
-			id := d.antecedent(ms, i, t)
-			if t == schema.ArmedGroup {
-				// "the group": a named group, never a plural collective
-				// ("the group said" after "channels close to Iraqi militias")
-				id = d.antecedentNamed(ms, i)
-				if id == defaultCollectiveID {
-					continue // "the group" after "militias" only is no named group
-				}
+			// "the group": a named group, never a plural collective ("the
+			// group said" after "channels close to Iraqi militias")
+			id := d.antecedentOf(ms, i, t, t == schema.ArmedGroup)
+			if t == schema.ArmedGroup && id == defaultCollectiveID {
+				continue // "the group" after "militias" only is no named group
 			}
 			if t == schema.Coalition && toks[i+n-1].Is("coalition") {
 				// "the coalition": one led by a state just named, a named
@@ -416,8 +401,15 @@ var targetNouns = wordSet("fighters", "members", "sites", "positions", "bases", 
 // the last mention of that type before it in the sentence, else the last
 // one before the sentence.
 func (d *docState) antecedent(ms []*Mention, i int, t schema.EntityType) string {
+	return d.antecedentOf(ms, i, t, false)
+}
+
+// antecedentOf is antecedent; named skips collectives in the sentence, for
+// a singular group ("the group", "its").
+func (d *docState) antecedentOf(ms []*Mention, i int, t schema.EntityType, named bool) string {
 	for k := len(ms) - 1; k >= 0; k-- {
-		if m := ms[k]; m.End <= i && (m.Type == t || t == schema.ArmedGroup && m.Umbrella) && m.Kind != AnaphorMention && m.Kind != DemonymMention {
+		m := ms[k]
+		if m.End <= i && (m.Type == t || t == schema.ArmedGroup && m.Umbrella) && m.Kind != AnaphorMention && m.Kind != DemonymMention && !(named && m.Kind == CollectiveMention) {
 			return m.ID
 		}
 	}
@@ -461,15 +453,12 @@ func (d *docState) armedUmbrella(m *Mention) bool {
 	return ok && e.Kind == "armed"
 }
 
-// antecedentNamed is antecedent for a singular armed group ("the group",
-// "its"): collectives in the sentence are skipped.
-func (d *docState) antecedentNamed(ms []*Mention, i int) string {
-	for k := len(ms) - 1; k >= 0; k-- {
-		if m := ms[k]; m.End <= i && (m.Type == schema.ArmedGroup || m.Umbrella) && m.Kind != AnaphorMention && m.Kind != DemonymMention && m.Kind != CollectiveMention {
-			return m.ID
-		}
-	}
-	return d.prevLast.get(schema.ArmedGroup)
+// setSentences sets the document's sentences and the per-sentence slots
+// resolution fills.
+func (d *docState) setSentences(sents []Sentence) {
+	d.sents = sents
+	d.ments = make([][]*Mention, len(sents))
+	d.ctx = make([]sentCtx, len(sents))
 }
 
 func (x *Extractor) newDocState(doc Document) *docState {

@@ -133,6 +133,10 @@ func (st *sent) skipDet(i int) int {
 	return i
 }
 
+// skipDetBack returns the index of the token before toks[j], past the
+// determiners right before j.
+func (st *sent) skipDetBack(j int) int { return st.d.skipDetBack(st.toks, j) }
+
 // lightSubject finds the subject of a light verb that governs an event
 // noun at i: "X conducted strikes", "X retaliated with strikes", "A and B
 // held the first round of talks".

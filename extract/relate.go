@@ -834,6 +834,11 @@ func (st *sent) speaker() string {
 // phrase closed by the comma at j (a participle, relative clause or
 // apposition after a name), or -1.
 func (st *sent) parenthetical(j int) int {
+	// a name right before the comma at k: "Kataib Hezbollah,", "the
+	// Islamic Resistance in Iraq (IRI),"
+	nameBefore := func(k int) bool {
+		return st.mk(k-1) >= 0 || k >= 2 && st.toks[k-1].Text == ")" && st.mk(k-2) >= 0
+	}
 	for k := j - 1; k > 0 && k >= j-24; k-- {
 		if st.toks[k].Text != "," {
 			continue
@@ -843,15 +848,13 @@ func (st *sent) parenthetical(j int) int {
 		}
 		n := st.toks[k+1]
 		if n.Is("which", "who", "whose", "led", "backed", "known", "based", "headed", "founded", "supported", "a", "an", "the", "another", "one") {
-			// the name before: "Kataib Hezbollah, a", "the Islamic
-			// Resistance in Iraq (IRI), a"
-			if st.mk(k-1) >= 0 || k >= 2 && st.toks[k-1].Text == ")" && st.mk(k-2) >= 0 {
+			if nameBefore(k) {
 				return k
 			}
 			return -1
 		}
-		if m := st.mentionAt(k + 1); m != nil && m.Start == k+1 && st.possessive(m.End) && (st.mk(k-1) >= 0 || k >= 2 && st.toks[k-1].Text == ")" && st.mk(k-2) >= 0) {
-			if p := st.mentionAt(k - 1); p == nil || p.Type == schema.Person || p.Type.IsActor() {
+		if m := st.mentionAt(k + 1); m != nil && m.Start == k+1 && st.possessive(m.End) && nameBefore(k) {
+			if p := st.mentionAt(k - 1); p == nil || p.Type.IsActor() {
 				return k // "Ali al-Sistani, Iraq's top Shiite cleric, called"
 			}
 		}

@@ -139,24 +139,7 @@ func (st *sent) roles() {
 		// honorific: "Iraq's caretaker prime minister, Adel Abdul Mahdi",
 		// "Iran's supreme leader, Ayatollah Ali Khamenei".
 		if at := st.titleComma(m.Start); at > 0 {
-			rs, n := st.d.roleEndingAt(st.toks, at)
-			if n == 0 {
-				// "Iran's ambassador to Syria, Hossein Akbari": the role
-				// before a prepositional phrase
-				if e := st.skipParen(at - 1); st.mentionAt(e) != nil && st.mentionAt(e).End == e+1 {
-					p := st.mentionAt(e)
-					q := p.Start - 1
-					for q > 0 && determiners[st.toks[q].Key] {
-						q--
-					}
-					if q > 0 && st.toks[q].Is("to", "of", "for") {
-						if rs, n = st.d.roleEndingAt(st.toks, q); n > 0 {
-							at = q
-						}
-					}
-				}
-			}
-			if n > 0 {
+			if rs, n := st.d.roleEndingAt(st.toks, at); n > 0 {
 				r := bestRole(rs)
 				target, ok := st.roleTarget(at-n, n)
 				if !ok && r.Predicate != "" && headsOfState[strings.ToLower(r.Name)] {
@@ -458,16 +441,12 @@ func (st *sent) titleComma(i int) int {
 	if rs, n := st.d.roleEndingAt(st.toks, j-1); n > 0 && bestRole(rs).Predicate != "" {
 		return j - 1
 	}
-	// "Iran's ambassador to Syria, X", "the commander of the Quds Force, X"
-	if e := st.skipParen(j - 2); st.mentionAt(e) != nil && st.mentionAt(e).End == e+1 && st.mentionAt(e).Type != schema.Person {
-		p := st.mentionAt(e)
-		q := p.Start - 1
-		for q > 0 && determiners[st.toks[q].Key] {
-			q--
-		}
-		if q > 0 && st.toks[q].Is("to", "of", "for") {
+	// "Iran's ambassador to Syria, X", "the commander of the Quds Force
+	// (IRGC-QF), X": the role ends before the preposition
+	if p := st.mentionAt(st.skipParen(j - 2)); p != nil && p.End == st.skipParen(j-2)+1 && p.Type != schema.Person {
+		if q := st.skipDetBack(p.Start); q > 0 && st.toks[q].Is("to", "of", "for") {
 			if rs, n := st.d.roleEndingAt(st.toks, q); n > 0 && bestRole(rs).Predicate != "" {
-				return j - 1
+				return q
 			}
 		}
 	}

@@ -349,10 +349,6 @@ func (st *sent) saidThreats() {
 	}
 }
 
-// skipDetBack returns the index of the token before toks[j], past the
-// determiners right before j.
-func (st *sent) skipDetBack(j int) int { return st.d.skipDetBack(st.toks, j) }
-
 // speaksFor reports whether person p leads, speaks for or serves org, by
 // this sentence's statements or the gazetteer's facts.
 func (st *sent) speaksFor(p, org string) bool {

@@ -94,7 +94,6 @@ func (st *sent) verbs() {
 				continue
 			}
 		}
-		_ = n
 		if v.Form == Gerund && i > 0 && !beAux[toks[i-1].Key] && !aspectual[toks[i-1].Key] && toks[i-1].Text != "," && st.at[i-1] < 0 {
 			continue // "focuses on advising", "strikes targeting": not a finite verb
 		}
@@ -174,8 +173,8 @@ func (st *sent) verbs() {
 			subs = st.weaponSubject(i)
 		}
 		st.lastVerb, st.lastSubs = i, subs
+		st.between(v, i, end)
 		if len(subs) == 0 {
-			st.between(v, i, end)
 			if v.Predicate == schema.Attacked || v.Predicate == schema.Struck {
 				// "a drone targeted Harir air base": who did it may be
 				// claimed later
@@ -183,7 +182,6 @@ func (st *sent) verbs() {
 			}
 			continue
 		}
-		st.between(v, i, end)
 		objs := st.objects(end, v.Predicate, v.ObjPreps)
 		if info, _ := v.Predicate.Info(); !info.Event && v.Predicate != schema.BackedBy && len(objs) > 0 {
 			// "led a military coalition against the Houthis": a standing
