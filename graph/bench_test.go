@@ -95,14 +95,7 @@ func benchmarkLoad(b *testing.B, backend string) {
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
-		path := ""
-		if backend == "bolt" {
-			path = b.TempDir()
-		}
-		s, err := Open(backend, path, Options{NoSync: true})
-		if err != nil {
-			b.Fatal(err)
-		}
+		s := openBench(b, backend)
 		b.StartTimer()
 		for i := 0; i < len(xs); i += 25 { // batches of 25 documents
 			if _, _, err := s.Load(ctx, xs[i:min(i+25, len(xs))]...); err != nil {
@@ -118,3 +111,18 @@ func benchmarkLoad(b *testing.B, backend string) {
 
 func BenchmarkLoadMemory(b *testing.B) { benchmarkLoad(b, "memory") }
 func BenchmarkLoadBolt(b *testing.B)   { benchmarkLoad(b, "bolt") }
+
+// openBench opens an empty store of the backend for a benchmark: bolt in a
+// temporary directory, without fsync.
+func openBench(b *testing.B, backend string) *Store {
+	b.Helper()
+	path := ""
+	if backend == "bolt" {
+		path = b.TempDir()
+	}
+	s, err := Open(backend, path, Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}

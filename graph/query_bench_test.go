@@ -35,14 +35,7 @@ func queryStore(b *testing.B, backend string) *Store {
 		}
 		xs = append(xs, xr)
 	}
-	path := ""
-	if backend == "bolt" {
-		path = b.TempDir()
-	}
-	s, err := Open(backend, path, Options{NoSync: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := openBench(b, backend)
 	b.Cleanup(func() { s.Close() })
 	if _, _, err := s.Load(context.Background(), xs...); err != nil {
 		b.Fatal(err)
