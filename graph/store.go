@@ -14,7 +14,6 @@ import (
 	"github.com/actorgraph/actorgraph/schema"
 	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt"  // registers "bolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // registers "memstore"
 	_ "github.com/cayleygraph/cayley/writer"         // registers the "single" writer
 	"github.com/cayleygraph/quad"
@@ -29,6 +28,9 @@ type Store struct {
 	// syncOnClose names the bolt file to fsync on Close, for a store
 	// opened with NoSync.
 	syncOnClose string
+	// mapped is the bolt file's absolute path, whose mapped pages Load
+	// releases after each load (see releaseMap); "" for memory stores.
+	mapped string
 }
 
 // Options tune a store.
@@ -88,17 +90,32 @@ func Open(backend, path string, opt Options) (*Store, error) {
 	default:
 		return nil, fmt.Errorf("open store: unknown backend %q (want bolt or memory)", backend)
 	}
-	err := cgraph.InitQuadStore(name, path, opts)
-	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) && !errors.Is(err, cgraph.ErrOperationNotSupported) {
-		return nil, fmt.Errorf("open %s store %s: %w", backend, path, err)
-	}
-	qs, err := cgraph.NewQuadStore(name, path, opts)
-	if err != nil {
-		return nil, fmt.Errorf("open %s store %s: %w", backend, path, err)
+	var qs cgraph.QuadStore
+	if name == "bolt" {
+		var err error
+		if qs, err = openBolt(path, opt, opts); err != nil {
+			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
+		}
+	} else {
+		err := cgraph.InitQuadStore(name, path, opts)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) && !errors.Is(err, cgraph.ErrOperationNotSupported) {
+			return nil, fmt.Errorf("open %s store: %w", backend, err)
+		}
+		if qs, err = cgraph.NewQuadStore(name, path, opts); err != nil {
+			return nil, fmt.Errorf("open %s store: %w", backend, err)
+		}
 	}
 	st := &Store{qs: qs}
-	if name == "bolt" && opt.NoSync {
-		st.syncOnClose = filepath.Join(path, "indexes.bolt")
+	if name == "bolt" {
+		file := filepath.Join(path, "indexes.bolt")
+		if opt.NoSync {
+			st.syncOnClose = file
+		}
+		if abs, err := filepath.Abs(file); err == nil {
+			if real, err := filepath.EvalSymlinks(abs); err == nil {
+				st.mapped = real
+			}
+		}
 	}
 	return st, nil
 }
@@ -254,6 +271,11 @@ func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus
 			continue
 		}
 		if err := s.qs.ApplyDeltas(ds, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+			return nil, 0, fmt.Errorf("load: %w", err)
+		}
+	}
+	if s.mapped != "" {
+		if _, err := releaseMap(s.mapped); err != nil {
 			return nil, 0, fmt.Errorf("load: %w", err)
 		}
 	}
@@ -474,52 +496,109 @@ type Stats struct {
 
 // Stats counts what the store holds through the object index, without
 // reading the whole store: documents and entities by type, statements by
-// rdf:Statement, facts by their modality literal.
+// rdf:Statement, facts by their modality literal. It compares the store's
+// references (node IDs), not the values they name: reading every
+// statement's quad back was a tenth of a large build's time.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var st Stats
-	docs, err := s.subjectsOfType(ctx, agDocument)
-	if err != nil {
+	typ := s.ref(quad.IRI(rdfType))
+	if typ == nil {
+		// No rdf:type anywhere: no documents, entities or statements.
+		return s.quadCount(ctx, st)
+	}
+	// subjects collects the distinct subjects of the quads with object o
+	// and predicate p, by reference.
+	subjects := func(set map[any]bool, o quad.Value, p any) error {
+		return s.eachRef(ctx, quad.Object, o, func(r cgraph.Ref) {
+			if cgraph.ToKey(s.qs.QuadDirection(r, quad.Predicate)) == p {
+				set[cgraph.ToKey(s.qs.QuadDirection(r, quad.Subject))] = true
+			}
+		})
+	}
+	count := func(o quad.Value, p any) (int, error) {
+		n := 0
+		err := s.eachRef(ctx, quad.Object, o, func(r cgraph.Ref) {
+			if cgraph.ToKey(s.qs.QuadDirection(r, quad.Predicate)) == p {
+				n++
+			}
+		})
+		return n, err
+	}
+	docs := map[any]bool{}
+	if err := subjects(docs, quad.IRI(agDocument), typ); err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}
 	st.Documents = len(docs)
-	ents := map[string]bool{}
+	ents := map[any]bool{}
 	for _, t := range schema.EntityTypes {
-		err := s.each(ctx, quad.Object, quad.IRI(t.IRI()), func(q quad.Quad) error {
-			if iriOf(q.Predicate) == rdfType {
-				ents[iriOf(q.Subject)] = true
-			}
-			return nil
-		})
-		if err != nil {
+		if err := subjects(ents, quad.IRI(t.IRI()), typ); err != nil {
 			return st, fmt.Errorf("stats: %w", err)
 		}
 	}
 	st.Entities = len(ents)
-	count := func(o quad.Value, p string) (int, error) {
-		n := 0
-		err := s.each(ctx, quad.Object, o, func(q quad.Quad) error {
-			if iriOf(q.Predicate) == p {
-				n++
-			}
-			return nil
-		})
-		return n, err
-	}
-	if st.Statements, err = count(quad.IRI(rdfStatement), rdfType); err != nil {
+	var err error
+	if st.Statements, err = count(quad.IRI(rdfStatement), typ); err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}
-	for _, m := range schema.Modalities {
-		if m.Direct() {
-			n, err := count(quad.String(m), agModality)
-			if err != nil {
-				return st, fmt.Errorf("stats: %w", err)
+	if mod := s.ref(quad.IRI(agModality)); mod != nil {
+		for _, m := range schema.Modalities {
+			if m.Direct() {
+				n, err := count(quad.String(m), mod)
+				if err != nil {
+					return st, fmt.Errorf("stats: %w", err)
+				}
+				st.Facts += n
 			}
-			st.Facts += n
 		}
 	}
-	cs, err := s.qs.Stats(ctx, true)
+	return s.quadCount(ctx, st)
+}
+
+// ref returns the comparable key of v's reference in the store, nil when
+// the store has no such node.
+func (s *Store) ref(v quad.Value) any {
+	r := s.qs.ValueOf(v)
+	if r == nil {
+		return nil
+	}
+	return cgraph.ToKey(r)
+}
+
+// eachRef calls fn with the reference of every quad with v in direction
+// d, without reading the quad's values.
+func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(cgraph.Ref)) error {
+	ref := s.qs.ValueOf(v)
+	if ref == nil {
+		return nil
+	}
+	it := s.qs.QuadIterator(d, ref)
+	defer it.Close()
+	for n := 1; it.Next(ctx); n++ {
+		fn(it.Result())
+		if n%(1<<14) == 0 && s.mapped != "" {
+			// A walk over a large index reads pages all over the
+			// file: keep them from piling up in the resident set.
+			if _, err := releaseMap(s.mapped); err != nil {
+				return err
+			}
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// quadCount fills st.Quads from the store's exact count. Asking Cayley
+// for exact figures makes its kv stores count every node; their quad count
+// is exact either way.
+func (s *Store) quadCount(ctx context.Context, st Stats) (Stats, error) {
+	cs, err := s.qs.Stats(ctx, false)
+	if err == nil && !cs.Quads.Exact {
+		cs, err = s.qs.Stats(ctx, true)
+	}
 	if err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}

@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -27,6 +28,22 @@ import (
 )
 
 func main() {
+	// ACTORGRAPH_CPUPROFILE=FILE writes a CPU profile of the whole run
+	// (BENCHMARKS.md uses it to see where build's time goes).
+	if p := os.Getenv("ACTORGRAPH_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "actorgraph: ACTORGRAPH_CPUPROFILE: %v\n", err)
+			os.Exit(exitFailed)
+		}
+		code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		pprof.StopCPUProfile()
+		f.Close()
+		os.Exit(code)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
