@@ -47,10 +47,23 @@ func AppendNQuads(b []byte, x schema.Extraction) []byte {
 	label := quad.IRI(x.Doc.IRI())
 	e.vocCheck()
 	var g0, g1 int // the label's bytes, written once for comparisons
+	var lastS string // the previous line's subject IRI, at buf[lastS0:lastS1]
+	var lastS0, lastS1 int
 	eachQuad(x, func(s term, p string, o term) {
 		start := len(e.buf)
-		e.buf = s.appendNT(e, e.buf)
+		if s.kind == iriTerm && s.s == lastS && lastS1 > 0 {
+			// Lines come in runs about one subject: copy its bytes.
+			e.buf = append(e.buf, e.buf[lastS0:lastS1]...)
+		} else {
+			e.buf = s.appendNT(e, e.buf)
+			if s.kind == iriTerm {
+				lastS = s.s
+			} else {
+				lastS = ""
+			}
+		}
 		sEnd := len(e.buf)
+		lastS0, lastS1 = start, sEnd
 		e.buf = append(e.buf, ' ')
 		e.buf = e.appendIRI(e.buf, p)
 		pEnd := len(e.buf)
@@ -69,12 +82,7 @@ func AppendNQuads(b []byte, x schema.Extraction) []byte {
 		e.push(nqLine{start: start, sEnd: sEnd, pEnd: pEnd, oEnd: oEnd, g0: g0, g1: g1, end: len(e.buf)})
 	})
 	e.sort()
-	for i, l := range e.lines {
-		if i > 0 && e.cmp(e.lines[i-1], l) == 0 {
-			continue
-		}
-		b = append(b, e.buf[l.start:l.end]...)
-	}
+	e.sorted(func(line []byte) { b = append(b, line...) })
 	return b
 }
 
@@ -84,6 +92,7 @@ type nqEncoder struct {
 	buf   []byte
 	lines []nqLine
 	runs  []nqRun
+	order []int32 // indexes of lines, sorted
 	// fullIRIs: some registered voc prefix could rewrite an IRI that
 	// starts with "http", so such IRIs go through voc.FullIRI too.
 	fullIRIs bool
@@ -126,7 +135,7 @@ func putEncoder(e *nqEncoder) {
 	if cap(e.buf) > 4<<20 { // do not keep a whole store's export alive
 		return
 	}
-	e.buf, e.lines, e.runs = e.buf[:0], e.lines[:0], e.runs[:0]
+	e.buf, e.lines, e.runs, e.order = e.buf[:0], e.lines[:0], e.runs[:0], e.order[:0]
 	encoders.Put(e)
 }
 
@@ -196,7 +205,7 @@ func (e *nqEncoder) addQuad(q quad.Quad) error {
 // cmp orders lines by graph label, subject, predicate and object, each
 // compared in its N-Quads form. Label and subject are compared through
 // the rank sort gave them.
-func (e *nqEncoder) cmp(a, b nqLine) int {
+func (e *nqEncoder) cmp(a, b *nqLine) int {
 	if a.rank != b.rank {
 		return a.rank - b.rank
 	}
@@ -223,10 +232,12 @@ func (e *nqEncoder) cmpSubject(a, b *nqLine) int {
 // subject.
 type nqRun struct{ i, j int }
 
-// sort sorts the lines. Lines come in runs about one subject (a document,
-// an entity, a statement), so the runs are sorted by label and subject
-// first and ranked, and the lines then sorted by rank, predicate and
-// object: most comparisons are of two integers.
+// sort puts the lines in order: e.order lists them by label, subject,
+// predicate and object. Lines come in runs about one subject (a document,
+// an entity, a statement), so the runs are sorted by label and subject and
+// ranked, and then only the lines of runs of one rank (a dozen or so) are
+// sorted among themselves, by predicate and object. The lines stay where
+// they are; order holds their indexes.
 func (e *nqEncoder) sort() {
 	runs := e.runs[:0]
 	for i := range e.lines {
@@ -236,33 +247,64 @@ func (e *nqEncoder) sort() {
 		runs[len(runs)-1].j = i + 1
 	}
 	slices.SortFunc(runs, func(a, b nqRun) int { return e.cmpSubject(&e.lines[a.i], &e.lines[b.i]) })
-	rank := 0
+	order := e.order[:0]
+	rank, group := 0, 0 // group: where the current rank's lines start in order
 	for k, r := range runs {
 		if k > 0 && e.cmpSubject(&e.lines[runs[k-1].i], &e.lines[r.i]) != 0 {
+			e.sortGroup(order[group:])
 			rank++
+			group = len(order)
 		}
 		for i := r.i; i < r.j; i++ {
 			e.lines[i].rank = rank
+			order = append(order, int32(i))
 		}
 	}
-	e.runs = runs
-	slices.SortFunc(e.lines, e.cmp)
+	e.sortGroup(order[group:])
+	e.runs, e.order = runs, order
+}
+
+// sortGroup sorts the indexes of lines of one label and subject by
+// predicate and object.
+func (e *nqEncoder) sortGroup(g []int32) {
+	if len(g) > 24 {
+		slices.SortFunc(g, func(a, b int32) int { return e.cmp(&e.lines[a], &e.lines[b]) })
+		return
+	}
+	for i := 1; i < len(g); i++ {
+		for j := i; j > 0 && e.cmp(&e.lines[g[j-1]], &e.lines[g[j]]) > 0; j-- {
+			g[j-1], g[j] = g[j], g[j-1]
+		}
+	}
+}
+
+// sorted calls fn with each distinct line in order; call sort first.
+func (e *nqEncoder) sorted(fn func(line []byte)) {
+	for k, i := range e.order {
+		l := &e.lines[i]
+		if k > 0 && e.cmp(&e.lines[e.order[k-1]], l) == 0 {
+			continue
+		}
+		fn(e.buf[l.start:l.end])
+	}
 }
 
 // writeTo writes the sorted lines, each distinct line once.
 func (e *nqEncoder) writeTo(w io.Writer) error {
 	out := make([]byte, 0, min(len(e.buf), 64<<10))
-	for i, l := range e.lines {
-		if i > 0 && e.cmp(e.lines[i-1], l) == 0 {
-			continue
+	var err error
+	e.sorted(func(line []byte) {
+		if err != nil {
+			return
 		}
-		if len(out)+(l.end-l.start) > cap(out) && len(out) > 0 {
-			if _, err := w.Write(out); err != nil {
-				return err
-			}
+		if len(out)+len(line) > cap(out) && len(out) > 0 {
+			_, err = w.Write(out)
 			out = out[:0]
 		}
-		out = append(out, e.buf[l.start:l.end]...)
+		out = append(out, line...)
+	})
+	if err != nil {
+		return err
 	}
 	if len(out) > 0 {
 		if _, err := w.Write(out); err != nil {

@@ -7,8 +7,9 @@ package schema
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"io"
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -79,12 +80,31 @@ func Slug(name string) string {
 // Hash returns a short, stable hex digest of the parts, used for statement
 // IRIs and document content hashes.
 func Hash(parts ...string) string {
-	h := sha256.New()
+	n := 0
 	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+		n += len(p) + 1
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	var sum [sha256.Size]byte
+	if n <= 512 {
+		// Statement IDs: hashed from the stack, without allocating.
+		var stack [512]byte
+		b := stack[:0]
+		for _, p := range parts {
+			b = append(b, p...)
+			b = append(b, 0)
+		}
+		sum = sha256.Sum256(b)
+	} else {
+		h := sha256.New()
+		for _, p := range parts {
+			io.WriteString(h, p)
+			h.Write([]byte{0})
+		}
+		h.Sum(sum[:0])
+	}
+	var out [16]byte
+	hex.Encode(out[:], sum[:8])
+	return string(out[:])
 }
 
 // Span is a half-open byte range [Start, End) into a document's text.
@@ -100,4 +120,9 @@ func (s Span) Len() int { return s.End - s.Start }
 func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
 
 // String formats the span as start-end.
-func (s Span) String() string { return fmt.Sprintf("%d-%d", s.Start, s.End) }
+func (s Span) String() string {
+	var buf [41]byte
+	b := strconv.AppendInt(buf[:0], int64(s.Start), 10)
+	b = append(b, '-')
+	return string(strconv.AppendInt(b, int64(s.End), 10))
+}
