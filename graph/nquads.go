@@ -46,7 +46,7 @@ func AppendNQuads(b []byte, x schema.Extraction) []byte {
 	defer putEncoder(e)
 	label := quad.IRI(x.Doc.IRI())
 	e.vocCheck()
-	var g0, g1 int // the label's bytes, written once for comparisons
+	var g0, g1 int   // the label's bytes, written once for comparisons
 	var lastS string // the previous line's subject IRI, at buf[lastS0:lastS1]
 	var lastS0, lastS1 int
 	eachQuad(x, func(s term, p string, o term) {
