@@ -20,7 +20,7 @@ type Extractor struct {
 	gaz    *Gazetteer
 	lex    *Lexicon
 	starts startIndex
-	keys   map[string]string // known token keys, to share rather than allocate
+	keys   map[string]knownKey // known token keys, to share rather than allocate, with their starts bits
 }
 
 // New loads the gazetteer (gazetteer/*.tsv) and the lexicon (lexicon/*.tsv)
@@ -48,9 +48,9 @@ func New(fsys fs.FS) (*Extractor, error) {
 		x.starts.addTable(t.keys, t.bit)
 	}
 	// every key a table starts with, shared by the tokens that spell it
-	x.keys = make(map[string]string, len(x.starts))
-	for k := range x.starts {
-		x.keys[k] = k
+	x.keys = make(map[string]knownKey, len(x.starts))
+	for k, bits := range x.starts {
+		x.keys[k] = knownKey{key: k, starts: bits}
 	}
 	lex.Verbs.bit, lex.Nouns.bit, lex.Roles.bit, lex.Cues.bit = startsVerb, startsNoun, startsRole, startsCue
 	lex.Militias.bit, lex.Anaphors.bit = startsMilitia, startsAnaphor
@@ -70,7 +70,6 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	}
 	d := x.newDocState(doc)
 	toks := tokenize(doc.Text, x.keys)
-	x.starts.mark(toks)
 	d.setSentences(Split(doc.Text, toks))
 	for si := range d.sents {
 		ms := d.findMentions(si)

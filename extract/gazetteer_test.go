@@ -50,8 +50,7 @@ func TestGazetteerMatch(t *testing.T) {
 		{"the U.S. Embassy in Baghdad", []string{"U.S. Embassy in Baghdad=us-embassy-in-baghdad"}},
 	}
 	for _, tt := range tests {
-		toks := Tokenize(tt.text)
-		x.starts.mark(toks)
+		toks := tokenize(tt.text, x.keys)
 		var got []string
 		for i := 0; i < len(toks); {
 			node, n := x.gaz.names.longest(toks, i)

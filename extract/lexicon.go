@@ -332,10 +332,3 @@ func trieKeys(t *trie) []string {
 	}
 	return keys
 }
-
-// mark sets the starts bits of every token.
-func (ix startIndex) mark(toks []Token) {
-	for i := range toks {
-		toks[i].starts = ix[toks[i].Key] | startsKnown
-	}
-}

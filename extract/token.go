@@ -74,8 +74,9 @@ func isTokenRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r)
 func Tokenize(text string) []Token { return tokenize(text, nil) }
 
 // tokenize is Tokenize with a table of known keys: a key found there is
-// shared rather than allocated again for every capitalised word.
-func tokenize(text string, known map[string]string) []Token {
+// shared rather than allocated again for every capitalised word, and the
+// token's starts bits are set from it in the same lookup.
+func tokenize(text string, known map[string]knownKey) []Token {
 	toks := make([]Token, 0, len(text)/5)
 	space, line := true, true
 	for i := 0; i < len(text); {
@@ -111,7 +112,7 @@ func tokenize(text string, known map[string]string) []Token {
 			}
 		}
 		t := Token{Text: text[start:i], Start: start, End: i, Kind: kind, Space: space, Line: line}
-		t.Key = keyOfKnown(t.Text, known)
+		t.Key, t.starts = keyOfKnown(t.Text, known)
 		toks = append(toks, t)
 		space, line = false, false
 	}
@@ -177,10 +178,22 @@ func isNumber(s string) bool {
 	return true
 }
 
-// keyOfKnown is keyOf, returning the shared copy of a known key.
-func keyOfKnown(s string, known map[string]string) string {
-	if known == nil || len(s) > 32 {
-		return keyOf(s)
+// knownKey is a token key some lexicon table or gazetteer trie starts
+// with: the shared copy of the key and the tables' bits (Token.starts).
+type knownKey struct {
+	key    string
+	starts uint16
+}
+
+// keyOfKnown is keyOf, returning the shared copy of a known key and the
+// bits of the tables that start with it (startsKnown for any key, as the
+// bits are then known). With no table it returns keyOf and no bits.
+func keyOfKnown(s string, known map[string]knownKey) (string, uint16) {
+	if known == nil {
+		return keyOf(s), 0
+	}
+	if len(s) > 32 {
+		return keyOfKnownSlow(s, known)
 	}
 	var buf [32]byte
 	n := 0
@@ -188,7 +201,7 @@ func keyOfKnown(s string, known map[string]string) string {
 		c := s[i]
 		switch {
 		case c >= 0x80:
-			return keyOf(s)
+			return keyOfKnownSlow(s, known)
 		case c == '\'' || c == '.' && len(s) > 1:
 			continue
 		case c >= 'A' && c <= 'Z':
@@ -198,9 +211,18 @@ func keyOfKnown(s string, known map[string]string) string {
 		n++
 	}
 	if k, ok := known[string(buf[:n])]; ok {
-		return k
+		return k.key, k.starts | startsKnown
 	}
-	return keyOf(s)
+	return keyOf(s), startsKnown
+}
+
+// keyOfKnownSlow is keyOfKnown for keys that need keyOf's folding.
+func keyOfKnownSlow(s string, known map[string]knownKey) (string, uint16) {
+	k := keyOf(s)
+	if kk, ok := known[k]; ok {
+		return kk.key, kk.starts | startsKnown
+	}
+	return k, startsKnown
 }
 
 // keyOf normalises a token for matching: lower case, accents folded,
