@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"path/filepath"
+	"fmt"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -29,11 +29,20 @@ type boltKV struct{ db *bolt.DB }
 
 var _ hkv.KV = (*boltKV)(nil)
 
-// appendOnly names the buckets whose keys are written in increasing order
+// appendOnly is the bucket whose keys are written in increasing order
 // (Cayley's kv store: the log of primitives, keyed by big-endian IDs).
-var appendOnly = map[string]bool{"log": true}
+const appendOnly = "log"
 
-func (k *boltKV) Close() error { return k.db.Close() }
+// Close closes the file, syncing it first if transactions were not.
+func (k *boltKV) Close() error {
+	if k.db.NoSync {
+		if err := k.db.Sync(); err != nil {
+			k.db.Close()
+			return fmt.Errorf("sync store: %w", err)
+		}
+	}
+	return k.db.Close()
+}
 
 func (k *boltKV) Tx(rw bool) (hkv.Tx, error) {
 	tx, err := k.db.Begin(rw)
@@ -67,7 +76,7 @@ func (t *boltTx) top(name []byte, create bool) (*bolt.Bucket, error) {
 	if b == nil {
 		return nil, nil
 	}
-	if t.tx.Writable() && appendOnly[string(name)] {
+	if t.tx.Writable() && string(name) == appendOnly {
 		b.FillPercent = 1
 	}
 	t.buckets[string(name)] = b
@@ -230,15 +239,19 @@ func (it *boltIter) Val() hkv.Value { return it.v }
 func (it *boltIter) Err() error     { return nil }
 func (it *boltIter) Close() error   { it.cursors = nil; return nil }
 
-// openBolt opens (creating if needed) the bolt file indexes.bolt in dir
-// as a Cayley kv quad store, as Cayley's bolt backend does, over boltKV.
-func openBolt(dir string, opt Options, opts cgraph.Options) (cgraph.QuadStore, error) {
-	db, err := bolt.Open(filepath.Join(dir, "indexes.bolt"), 0o644, &bolt.Options{Timeout: time.Second})
+// openBolt opens (creating if needed) the bolt file as a Cayley kv quad
+// store, as Cayley's bolt backend does (without bloom filters: a fresh
+// store would size them for 100 M entries, +550 MB, and rebuild them on
+// every open), over boltKV. With noSync, transactions are not fsynced;
+// closing the store syncs the file.
+func openBolt(file string, noSync bool) (cgraph.QuadStore, error) {
+	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: time.Second})
 	if err != nil {
 		return nil, err
 	}
-	db.NoSync, db.NoGrowSync = opt.NoSync, opt.NoSync
+	db.NoSync, db.NoGrowSync = noSync, noSync
 	k := &boltKV{db: db}
+	opts := cgraph.Options{ckv.OptNoBloom: true}
 	if err := ckv.Init(k, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		db.Close()
 		return nil, err

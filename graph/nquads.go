@@ -46,24 +46,19 @@ func AppendNQuads(b []byte, x schema.Extraction) []byte {
 	defer putEncoder(e)
 	label := quad.IRI(x.Doc.IRI())
 	e.vocCheck()
-	var g0, g1 int   // the label's bytes, written once for comparisons
-	var lastS string // the previous line's subject IRI, at buf[lastS0:lastS1]
-	var lastS0, lastS1 int
+	var g0, g1 int       // the label's bytes, written once for comparisons
+	var last term        // the previous line's subject, at buf[last0:last1]
+	var last0, last1 int // last1 == 0: no line yet
 	eachQuad(x, func(s term, p string, o term) {
 		start := len(e.buf)
-		if s.kind == iriTerm && s.s == lastS && lastS1 > 0 {
+		if last1 > 0 && s == last {
 			// Lines come in runs about one subject: copy its bytes.
-			e.buf = append(e.buf, e.buf[lastS0:lastS1]...)
+			e.buf = append(e.buf, e.buf[last0:last1]...)
 		} else {
 			e.buf = s.appendNT(e, e.buf)
-			if s.kind == iriTerm {
-				lastS = s.s
-			} else {
-				lastS = ""
-			}
 		}
 		sEnd := len(e.buf)
-		lastS0, lastS1 = start, sEnd
+		last, last0, last1 = s, start, sEnd
 		e.buf = append(e.buf, ' ')
 		e.buf = e.appendIRI(e.buf, p)
 		pEnd := len(e.buf)

@@ -25,9 +25,6 @@ import (
 type Store struct {
 	qs cgraph.QuadStore
 	mu sync.RWMutex
-	// syncOnClose names the bolt file to fsync on Close, for a store
-	// opened with NoSync.
-	syncOnClose string
 	// mapped is the bolt file's absolute path, whose mapped pages Load
 	// releases after each load (see releaseMap); "" for memory stores.
 	mapped string
@@ -61,14 +58,20 @@ func init() { clog.SetLogger(&quietLog{}) }
 // directory (Cayley's bolt backend, file indexes.bolt inside, no_bloom on);
 // "memory": path must be "".
 func Open(backend, path string, opt Options) (*Store, error) {
-	var name string
-	opts := cgraph.Options{}
 	switch backend {
 	case "memory", "memstore":
 		if path != "" {
 			return nil, fmt.Errorf("open memory store: path must be empty, got %q", path)
 		}
-		name = "memstore"
+		err := cgraph.InitQuadStore("memstore", "", nil)
+		if err != nil && !errors.Is(err, cgraph.ErrOperationNotSupported) {
+			return nil, fmt.Errorf("open memory store: %w", err)
+		}
+		qs, err := cgraph.NewQuadStore("memstore", "", nil)
+		if err != nil {
+			return nil, fmt.Errorf("open memory store: %w", err)
+		}
+		return &Store{qs: qs}, nil
 	case "bolt":
 		if path == "" {
 			return nil, errors.New("open bolt store: no path")
@@ -76,72 +79,32 @@ func Open(backend, path string, opt Options) (*Store, error) {
 		if err := os.MkdirAll(path, 0o755); err != nil {
 			return nil, fmt.Errorf("open bolt store: %w", err)
 		}
-		// bolt waits forever for the file lock of another process.
-		if err := checkUnlocked(filepath.Join(path, "indexes.bolt")); err != nil {
-			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
-		}
-		name = "bolt"
-		// A fresh store would size bloom filters for 100 M entries (+550 MB)
-		// and rebuild them on every open.
-		opts["no_bloom"] = true
-		if opt.NoSync {
-			opts["nosync"] = true
-		}
-	default:
-		return nil, fmt.Errorf("open store: unknown backend %q (want bolt or memory)", backend)
-	}
-	var qs cgraph.QuadStore
-	if name == "bolt" {
-		var err error
-		if qs, err = openBolt(path, opt, opts); err != nil {
-			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
-		}
-	} else {
-		err := cgraph.InitQuadStore(name, path, opts)
-		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) && !errors.Is(err, cgraph.ErrOperationNotSupported) {
-			return nil, fmt.Errorf("open %s store: %w", backend, err)
-		}
-		if qs, err = cgraph.NewQuadStore(name, path, opts); err != nil {
-			return nil, fmt.Errorf("open %s store: %w", backend, err)
-		}
-	}
-	st := &Store{qs: qs}
-	if name == "bolt" {
 		file := filepath.Join(path, "indexes.bolt")
-		if opt.NoSync {
-			st.syncOnClose = file
+		// bolt waits forever for the file lock of another process.
+		if err := checkUnlocked(file); err != nil {
+			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
+		qs, err := openBolt(file, opt.NoSync)
+		if err != nil {
+			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
+		}
+		st := &Store{qs: qs}
 		if abs, err := filepath.Abs(file); err == nil {
 			if real, err := filepath.EvalSymlinks(abs); err == nil {
 				st.mapped = real
 			}
 		}
+		return st, nil
 	}
-	return st, nil
+	return nil, fmt.Errorf("open store: unknown backend %q (want bolt or memory)", backend)
 }
 
-// Close closes the store. A store opened with NoSync is synced to disk
-// first.
+// Close closes the store. A bolt store opened with NoSync is synced to
+// disk first.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.qs.Close(); err != nil {
-		return err
-	}
-	if s.syncOnClose == "" {
-		return nil
-	}
-	// bolt wrote every transaction to the file without fsync; fsync on
-	// any descriptor of the file flushes it.
-	f, err := os.Open(s.syncOnClose)
-	if err != nil {
-		return fmt.Errorf("sync store: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("sync store: %w", err)
-	}
-	return f.Close()
+	return s.qs.Close()
 }
 
 // LoadStatus says what Load did with one extraction.
@@ -508,22 +471,21 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		// No rdf:type anywhere: no documents, entities or statements.
 		return s.quadCount(ctx, st)
 	}
-	// subjects collects the distinct subjects of the quads with object o
-	// and predicate p, by reference.
-	subjects := func(set map[any]bool, o quad.Value, p any) error {
+	// with calls fn with every quad with object o and predicate p.
+	with := func(o quad.Value, p any, fn func(cgraph.Ref)) error {
 		return s.eachRef(ctx, quad.Object, o, func(r cgraph.Ref) {
 			if cgraph.ToKey(s.qs.QuadDirection(r, quad.Predicate)) == p {
-				set[cgraph.ToKey(s.qs.QuadDirection(r, quad.Subject))] = true
+				fn(r)
 			}
 		})
 	}
+	// subjects adds the distinct subjects of those quads to set.
+	subjects := func(set map[any]bool, o quad.Value, p any) error {
+		return with(o, p, func(r cgraph.Ref) { set[cgraph.ToKey(s.qs.QuadDirection(r, quad.Subject))] = true })
+	}
 	count := func(o quad.Value, p any) (int, error) {
 		n := 0
-		err := s.eachRef(ctx, quad.Object, o, func(r cgraph.Ref) {
-			if cgraph.ToKey(s.qs.QuadDirection(r, quad.Predicate)) == p {
-				n++
-			}
-		})
+		err := with(o, p, func(cgraph.Ref) { n++ })
 		return n, err
 	}
 	docs := map[any]bool{}
