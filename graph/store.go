@@ -24,6 +24,8 @@ import (
 // concurrent use; loads and retractions are serialised.
 type Store struct {
 	qs cgraph.QuadStore
+	// w adds quads to a bolt store (nil: Cayley's ApplyDeltas does).
+	w  *kvWriter
 	mu sync.RWMutex
 	// mapped is the bolt file's absolute path, whose mapped pages Load
 	// releases after each load (see releaseMap); "" for memory stores.
@@ -84,11 +86,11 @@ func Open(backend, path string, opt Options) (*Store, error) {
 		if err := checkUnlocked(file); err != nil {
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
-		qs, err := openBolt(file, opt.NoSync)
+		qs, w, err := openBolt(file, opt.NoSync)
 		if err != nil {
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
-		st := &Store{qs: qs}
+		st := &Store{qs: qs, w: w}
 		if abs, err := filepath.Abs(file); err == nil {
 			if real, err := filepath.EvalSymlinks(abs); err == nil {
 				st.mapped = real
@@ -195,8 +197,8 @@ func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus
 		}
 		st.cur, st.hash, st.exists = qs, x.Doc.Hash, true
 	}
-	var dels, adds []cgraph.Delta
-	added := 0
+	var dels []cgraph.Delta
+	var adds []quad.Quad
 	for _, id := range order {
 		st := docs[id]
 		if st.cur == nil {
@@ -205,10 +207,7 @@ func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus
 		if st.orig == nil {
 			// A new document: all its quads are added, with nothing to
 			// compare them with.
-			for _, q := range st.cur {
-				adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
-			}
-			added += len(st.cur)
+			adds = append(adds, st.cur...)
 			continue
 		}
 		old, cur := quadSet(st.orig), quadSet(st.cur)
@@ -219,8 +218,7 @@ func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus
 		}
 		for _, q := range st.cur {
 			if !old[quadKey(q)] {
-				adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
-				added++
+				adds = append(adds, q)
 			}
 		}
 	}
@@ -229,9 +227,20 @@ func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus
 	// of a replaced document came back with a nil subject), so removals and
 	// additions are two transactions. A crash between them leaves replaced
 	// documents absent, never partial, and a re-run adds them again.
-	for _, ds := range [][]cgraph.Delta{dels, adds} {
-		if len(ds) == 0 {
-			continue
+	if len(dels) > 0 {
+		if err := s.qs.ApplyDeltas(dels, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+			return nil, 0, fmt.Errorf("load: %w", err)
+		}
+	}
+	added := len(adds)
+	if len(adds) > 0 && s.w != nil {
+		if _, err := s.w.add(adds); err != nil {
+			return nil, 0, fmt.Errorf("load: %w", err)
+		}
+	} else if len(adds) > 0 {
+		ds := make([]cgraph.Delta, len(adds))
+		for i, q := range adds {
+			ds[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
 		}
 		if err := s.qs.ApplyDeltas(ds, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 			return nil, 0, fmt.Errorf("load: %w", err)
