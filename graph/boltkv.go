@@ -245,27 +245,27 @@ func (it *boltIter) Close() error   { it.cursors = nil; return nil }
 // every open), over boltKV. With noSync, transactions are not fsynced;
 // closing the store syncs the file. The kvWriter, if the store's layout
 // is one it writes, adds quads faster than Cayley.
-func openBolt(file string, noSync bool) (cgraph.QuadStore, *kvWriter, error) {
+func openBolt(file string, noSync bool) (cgraph.QuadStore, *bolt.DB, *kvWriter, error) {
 	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: time.Second})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	db.NoSync, db.NoGrowSync = noSync, noSync
 	k := &boltKV{db: db}
 	opts := cgraph.Options{ckv.OptNoBloom: true}
 	if err := ckv.Init(k, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		db.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	qs, err := ckv.New(k, opts)
 	if err != nil {
 		db.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	w, err := newKVWriter(db)
 	if err != nil {
 		db.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return qs, w, nil
+	return qs, db, w, nil
 }

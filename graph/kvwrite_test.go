@@ -108,7 +108,7 @@ func TestKVWriterLikeCayley(t *testing.T) {
 		{add: nil},
 	}
 	run := func(ours bool) []string {
-		qs, w, err := openBolt(filepath.Join(t.TempDir(), "indexes.bolt"), true)
+		qs, _, w, err := openBolt(filepath.Join(t.TempDir(), "indexes.bolt"), true)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -27,9 +27,11 @@ type Store struct {
 	// w adds quads to a bolt store (nil: Cayley's ApplyDeltas does).
 	w  *kvWriter
 	mu sync.RWMutex
-	// mapped is the bolt file's absolute path, whose mapped pages Load
-	// releases after each load (see releaseMap); "" for memory stores.
-	mapped string
+	// mapped is the bolt file's absolute path, whose mapped pages are
+	// released while the store is open (see watchMap); "" for memory
+	// stores.
+	mapped  string
+	unwatch func()
 }
 
 // Options tune a store.
@@ -86,7 +88,7 @@ func Open(backend, path string, opt Options) (*Store, error) {
 		if err := checkUnlocked(file); err != nil {
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
-		qs, w, err := openBolt(file, opt.NoSync)
+		qs, db, w, err := openBolt(file, opt.NoSync)
 		if err != nil {
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
@@ -94,6 +96,7 @@ func Open(backend, path string, opt Options) (*Store, error) {
 		if abs, err := filepath.Abs(file); err == nil {
 			if real, err := filepath.EvalSymlinks(abs); err == nil {
 				st.mapped = real
+				st.unwatch = watchMap(db, real)
 			}
 		}
 		return st, nil
@@ -106,6 +109,9 @@ func Open(backend, path string, opt Options) (*Store, error) {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.unwatch != nil {
+		s.unwatch()
+	}
 	return s.qs.Close()
 }
 
@@ -243,11 +249,6 @@ func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus
 			ds[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
 		}
 		if err := s.qs.ApplyDeltas(ds, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-			return nil, 0, fmt.Errorf("load: %w", err)
-		}
-	}
-	if s.mapped != "" {
-		if _, err := releaseMap(s.mapped); err != nil {
 			return nil, 0, fmt.Errorf("load: %w", err)
 		}
 	}
@@ -546,15 +547,8 @@ func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn 
 	}
 	it := s.qs.QuadIterator(d, ref)
 	defer it.Close()
-	for n := 1; it.Next(ctx); n++ {
+	for it.Next(ctx) {
 		fn(it.Result())
-		if n%(1<<14) == 0 && s.mapped != "" {
-			// A walk over a large index reads pages all over the
-			// file: keep them from piling up in the resident set.
-			if _, err := releaseMap(s.mapped); err != nil {
-				return err
-			}
-		}
 	}
 	if err := it.Err(); err != nil {
 		return err
