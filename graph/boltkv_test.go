@@ -3,8 +3,10 @@ package graph
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -227,4 +229,67 @@ func TestReleaseMap(t *testing.T) {
 	if st, err := s.Stats(ctx); err != nil || st.Quads != len(fixtureQuads()) {
 		t.Errorf("Stats after release = %+v, %v", st, err)
 	}
+}
+
+// TestWatchMap checks that an open bolt store's mapped pages are released
+// in the background once they pass the budget, and that the watcher stops
+// with the store.
+func TestWatchMap(t *testing.T) {
+	skipBoltUnderRace(t)
+	if runtime.GOOS != "linux" {
+		t.Skip("watchMap acts on Linux only")
+	}
+	defer func(b int64) { mapBudget = b }(mapBudget)
+	mapBudget = 0
+	ctx := context.Background()
+	s, err := Open("bolt", t.TempDir(), Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, _, err := s.Load(ctx, strike, drawdown); err != nil {
+		t.Fatal(err)
+	}
+	want := string(nq(t, fixtureQuads()))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if diff := cmp.Diff(want, stored(t, s)); diff != "" { // reads the file
+			t.Fatalf("store while watched (-want +got):\n%s", diff)
+		}
+		time.Sleep(4 * watchTick)
+		if mappedRSS(t, s.mapped) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: mapped pages still resident after 10 s", s.mapped)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// mappedRSS returns the resident kilobytes of the process's mappings of
+// path, from /proc/self/smaps.
+func mappedRSS(t *testing.T, path string) int {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	total, in := 0, false
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) >= 5 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":"):
+			in = len(f) >= 6 && strings.Join(f[5:], " ") == path
+		case in && len(f) == 3 && f[0] == "Rss:":
+			n, err := strconv.Atoi(f[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			total += n
+		}
+	}
+	return total
 }

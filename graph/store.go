@@ -111,6 +111,7 @@ func (s *Store) Close() error {
 	defer s.mu.Unlock()
 	if s.unwatch != nil {
 		s.unwatch()
+		s.unwatch = nil
 	}
 	return s.qs.Close()
 }
