@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/actorgraph/actorgraph/schema"
 )
@@ -69,8 +70,15 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 		return out, fmt.Errorf("extract: document has no ID")
 	}
 	d := x.newDocState(doc)
-	toks := tokenize(doc.Text, x.keys)
-	d.setSentences(Split(doc.Text, toks))
+	sc := scratchPool.Get().(*scratch)
+	defer sc.put()
+	d.sc = sc
+	sc.toks = tokenizeInto(sc.toks, doc.Text, x.keys)
+	sc.sents = splitInto(sc.sents, doc.Text, sc.toks)
+	if cap(sc.at) < len(sc.toks) {
+		sc.at = make([]int, 0, len(sc.toks))
+	}
+	d.setSentences(sc.sents)
 	for si := range d.sents {
 		ms := d.findMentions(si)
 		ms = d.resolve(si, ms)
@@ -456,8 +464,65 @@ func (d *docState) armedUmbrella(m *Mention) bool {
 // resolution fills.
 func (d *docState) setSentences(sents []Sentence) {
 	d.sents = sents
-	d.ments = make([][]*Mention, len(sents))
-	d.ctx = make([]sentCtx, len(sents))
+	if d.sc == nil {
+		d.ments = make([][]*Mention, len(sents))
+		d.ctx = make([]sentCtx, len(sents))
+		return
+	}
+	d.sc.ments = grow(d.sc.ments, len(sents))
+	d.sc.ctx = grow(d.sc.ctx, len(sents))
+	d.ments, d.ctx = d.sc.ments, d.sc.ctx
+}
+
+// scratch is memory that one Extract call uses and the next one reuses:
+// the document's tokens and sentences and per-sentence tables. Nothing in
+// an Extraction points into it (its strings point into the text or are
+// built anew). Reusing it halves what extraction allocates, and so the
+// collector's share of the time.
+type scratch struct {
+	toks  []Token
+	sents []Sentence
+	ments [][]*Mention
+	ctx   []sentCtx
+	at    []int // token → mention tables of the sentences, carved in turn
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// scratchMax is the most tokens a scratch keeps between calls: one huge
+// document does not pin its memory.
+const scratchMax = 1 << 16
+
+func (sc *scratch) put() {
+	if cap(sc.toks) > scratchMax {
+		*sc = scratch{}
+	}
+	clear(sc.toks[:cap(sc.toks)]) // drop the strings
+	clear(sc.sents[:cap(sc.sents)])
+	clear(sc.ments[:cap(sc.ments)])
+	clear(sc.ctx[:cap(sc.ctx)])
+	sc.toks, sc.sents, sc.ments, sc.ctx, sc.at = sc.toks[:0], sc.sents[:0], sc.ments[:0], sc.ctx[:0], sc.at[:0]
+	scratchPool.Put(sc)
+}
+
+// grow returns s resized to n zero elements, reusing its memory.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// ints returns n ints from the scratch's table, or new ones.
+func (sc *scratch) ints(n int) []int {
+	if sc == nil || cap(sc.at)-len(sc.at) < n {
+		return make([]int, n)
+	}
+	k := len(sc.at)
+	sc.at = sc.at[:k+n]
+	return sc.at[k : k+n : k+n]
 }
 
 func (x *Extractor) newDocState(doc Document) *docState {

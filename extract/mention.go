@@ -36,6 +36,7 @@ type Mention struct {
 // docState is the per-document working state of an extraction.
 type docState struct {
 	x              *Extractor
+	sc             *scratch // nil: allocate
 	doc            Document
 	sents          []Sentence
 	ments          [][]*Mention // per sentence, by start

@@ -30,7 +30,7 @@ func (d *docState) newSent(si int) *sent {
 	if si < len(d.ctx) {
 		d.recentMark, d.prevLast = d.ctx[si].recentMark, d.ctx[si].prevLast
 	}
-	st := &sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: make([]int, len(s.Tokens)), lastVerb: -1}
+	st := &sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: d.sc.ints(len(s.Tokens)), lastVerb: -1}
 	for i := range st.at {
 		st.at[i] = -1
 	}

@@ -77,7 +77,15 @@ func Tokenize(text string) []Token { return tokenize(text, nil) }
 // shared rather than allocated again for every capitalised word, and the
 // token's starts bits are set from it in the same lookup.
 func tokenize(text string, known map[string]knownKey) []Token {
-	toks := make([]Token, 0, len(text)/5)
+	return tokenizeInto(nil, text, known)
+}
+
+// tokenizeInto is tokenize appending to dst[:0], whose memory it reuses.
+func tokenizeInto(dst []Token, text string, known map[string]knownKey) []Token {
+	toks := dst[:0]
+	if cap(toks) < len(text)/5 {
+		toks = make([]Token, 0, len(text)/5)
+	}
 	space, line := true, true
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -312,8 +320,11 @@ var sentenceStarters = map[string]bool{
 // Split splits tokens into sentences. A line break ends a sentence unless
 // the next line starts with a lower-case word and the previous one did not
 // end with punctuation (a hard-wrapped line).
-func Split(text string, toks []Token) []Sentence {
-	var out []Sentence
+func Split(text string, toks []Token) []Sentence { return splitInto(nil, text, toks) }
+
+// splitInto is Split appending to dst[:0], whose memory it reuses.
+func splitInto(dst []Sentence, text string, toks []Token) []Sentence {
+	out := dst[:0]
 	start := 0
 	emit := func(end int) {
 		if end > start {
