@@ -41,6 +41,7 @@ entity registry is --entities, by default entities.tsv in DIR or beside it.`,
 			if gold == "" {
 				return usagef("--gold DIR is required")
 			}
+			e.extractGC()
 			golds, err := eval.LoadGold(os.DirFS(gold))
 			if err != nil {
 				return fmt.Errorf("gold %s: %w", gold, err)

@@ -34,6 +34,7 @@ in input order, the same bytes on every run.`,
 			if err != nil {
 				return usageError{err}
 			}
+			e.extractGC()
 			if len(paths) == 0 {
 				paths = []string{"-"}
 			}

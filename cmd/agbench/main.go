@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -100,6 +101,14 @@ func readDocs(path string) ([]extract.Document, int64, int, error) {
 	return docs, bytes, sents, nil
 }
 
+// liveHeap returns the bytes of heap in use after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
 // timing is one run's wall and CPU time.
 type timing struct{ wall, cpu time.Duration }
 
@@ -148,9 +157,19 @@ func extractCmd(args []string) error {
 	if err != nil {
 		return err
 	}
+	before := liveHeap()
 	docs, bytes, sents, err := readDocs(fs.Arg(0))
 	if err != nil {
 		return err
+	}
+	// The collector as `actorgraph extract` sets it (cmd/actorgraph's
+	// extractGC: GOGC=400, a 100 MiB soft limit), the limit raised by the
+	// corpus, which agbench holds and the command streams.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(liveHeap()-before) + 100<<20)
 	}
 	ncpu := runtime.NumCPU()
 	fmt.Printf("%d documents, %.2f MB of text, %d sentences, %d cores\n", len(docs), float64(bytes)/1e6, sents, ncpu)
