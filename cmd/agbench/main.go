@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync"
@@ -101,12 +102,13 @@ func readDocs(path string) ([]extract.Document, int64, int, error) {
 	return docs, bytes, sents, nil
 }
 
-// liveHeap returns the bytes of heap in use after a collection.
-func liveHeap() uint64 {
+// inUse returns, after a collection, the memory that the runtime counts
+// against its soft limit: all it has mapped but what it gave back.
+func inUse() int64 {
 	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return ms.HeapAlloc
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(s)
+	return int64(s[0].Value.Uint64() - s[1].Value.Uint64())
 }
 
 // timing is one run's wall and CPU time.
@@ -157,19 +159,19 @@ func extractCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	before := liveHeap()
+	before := inUse()
 	docs, bytes, sents, err := readDocs(fs.Arg(0))
 	if err != nil {
 		return err
 	}
 	// The collector as `actorgraph extract` sets it (cmd/actorgraph's
-	// extractGC: GOGC=400, a 100 MiB soft limit), the limit raised by the
-	// corpus, which agbench holds and the command streams.
+	// extractGC: GOGC=400, a 100 MiB soft limit), the limit raised by what
+	// the corpus takes, which agbench holds and the command streams.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(int64(liveHeap()-before) + 100<<20)
+		debug.SetMemoryLimit(inUse() - before + 100<<20)
 	}
 	ncpu := runtime.NumCPU()
 	fmt.Printf("%d documents, %.2f MB of text, %d sentences, %d cores\n", len(docs), float64(bytes)/1e6, sents, ncpu)
