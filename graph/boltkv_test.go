@@ -198,27 +198,33 @@ func TestBoltStoreSharedWithCayley(t *testing.T) {
 	}
 }
 
-// TestReleaseMap checks that loads release the store file's mapped pages
-// once they pass the budget, and that the store reads the same after.
-func TestReleaseMap(t *testing.T) {
+// mappedStore opens a bolt store with no budget for mapped pages and
+// loads the fixtures into it (Linux only).
+func mappedStore(t *testing.T) *Store {
+	t.Helper()
 	skipBoltUnderRace(t)
 	if runtime.GOOS != "linux" {
-		t.Skip("releaseMap acts on Linux only")
+		t.Skip("mapped pages are released on Linux only")
 	}
-	defer func(b int64) { mapBudget = b }(mapBudget)
+	b := mapBudget
+	t.Cleanup(func() { mapBudget = b })
 	mapBudget = 0
-	ctx := context.Background()
 	s, err := Open("bolt", t.TempDir(), Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	if _, _, err := s.Load(ctx, strike); err != nil {
+	t.Cleanup(func() { s.Close() })
+	if _, _, err := s.Load(context.Background(), strike, drawdown); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.Load(ctx, drawdown); err != nil {
-		t.Fatal(err)
-	}
+	return s
+}
+
+// TestReleaseMap checks that releaseMap releases the store file's mapped
+// pages once they pass the budget, and that the store reads the same
+// after.
+func TestReleaseMap(t *testing.T) {
+	s := mappedStore(t)
 	n, err := releaseMap(s.mapped)
 	if err != nil || n == 0 {
 		t.Fatalf("releaseMap(%q) = %d, %v; want the store's mapping released", s.mapped, n, err)
@@ -226,7 +232,7 @@ func TestReleaseMap(t *testing.T) {
 	if diff := cmp.Diff(string(nq(t, fixtureQuads())), stored(t, s)); diff != "" {
 		t.Errorf("store after release (-want +got):\n%s", diff)
 	}
-	if st, err := s.Stats(ctx); err != nil || st.Quads != len(fixtureQuads()) {
+	if st, err := s.Stats(context.Background()); err != nil || st.Quads != len(fixtureQuads()) {
 		t.Errorf("Stats after release = %+v, %v", st, err)
 	}
 }
@@ -235,21 +241,7 @@ func TestReleaseMap(t *testing.T) {
 // in the background once they pass the budget, and that the watcher stops
 // with the store.
 func TestWatchMap(t *testing.T) {
-	skipBoltUnderRace(t)
-	if runtime.GOOS != "linux" {
-		t.Skip("watchMap acts on Linux only")
-	}
-	defer func(b int64) { mapBudget = b }(mapBudget)
-	mapBudget = 0
-	ctx := context.Background()
-	s, err := Open("bolt", t.TempDir(), Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, _, err := s.Load(ctx, strike, drawdown); err != nil {
-		t.Fatal(err)
-	}
+	s := mappedStore(t)
 	want := string(nq(t, fixtureQuads()))
 	deadline := time.Now().Add(10 * time.Second)
 	for {
