@@ -166,7 +166,7 @@ func (w *kvWriter) node(v quad.Value) int32 {
 	if v == nil {
 		return -1
 	}
-	memo := comparable(v)
+	memo := mapKey(v)
 	if memo {
 		if i, ok := w.byValue[v]; ok {
 			w.nodes[i].ref++
@@ -187,9 +187,9 @@ func (w *kvWriter) node(v quad.Value) int32 {
 	return i
 }
 
-// comparable reports whether v can be a map key: the value kinds of
+// mapKey reports whether v can be a map key: the value kinds of
 // cayleygraph/quad, all of which are.
-func comparable(v quad.Value) bool {
+func mapKey(v quad.Value) bool {
 	switch v.(type) {
 	case quad.IRI, quad.BNode, quad.String, quad.TypedString, quad.LangString,
 		quad.Int, quad.Float, quad.Bool:
