@@ -32,6 +32,7 @@ type Store struct {
 	// stores.
 	mapped  string
 	unwatch func()
+	closed  bool
 }
 
 // Options tune a store.
@@ -105,13 +106,16 @@ func Open(backend, path string, opt Options) (*Store, error) {
 }
 
 // Close closes the store. A bolt store opened with NoSync is synced to
-// disk first.
+// disk first. Closing it again does nothing.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
 	if s.unwatch != nil {
 		s.unwatch()
-		s.unwatch = nil
 	}
 	return s.qs.Close()
 }

@@ -150,7 +150,7 @@ func TestReopen(t *testing.T) {
 	skipBoltUnderRace(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open("bolt", dir, Options{})
+	s, err := Open("bolt", dir, Options{NoSync: true}) // synced by Close
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,6 +162,9 @@ func TestReopen(t *testing.T) {
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("second Close = %v, want nil", err)
 	}
 	s, err = Open("bolt", dir, Options{})
 	if err != nil {
