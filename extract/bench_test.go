@@ -119,7 +119,7 @@ func BenchmarkGazetteerMatch(b *testing.B) {
 // newBenchState prepares a document the way Extract does, up to the
 // sentences.
 func newBenchState(x *Extractor, doc Document) *docState {
-	d := x.newDocState(doc)
+	d := x.newDocState(doc, new(scratch))
 	d.setSentences(Split(doc.Text, Tokenize(doc.Text)))
 	return d
 }

@@ -69,10 +69,9 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	if doc.ID == "" {
 		return out, fmt.Errorf("extract: document has no ID")
 	}
-	d := x.newDocState(doc)
 	sc := scratchPool.Get().(*scratch)
 	defer sc.put()
-	d.sc = sc
+	d := x.newDocState(doc, sc)
 	sc.toks = tokenizeInto(sc.toks, doc.Text, x.keys)
 	sc.sents = splitInto(sc.sents, doc.Text, sc.toks)
 	if cap(sc.at) < len(sc.toks) {
@@ -464,11 +463,6 @@ func (d *docState) armedUmbrella(m *Mention) bool {
 // resolution fills.
 func (d *docState) setSentences(sents []Sentence) {
 	d.sents = sents
-	if d.sc == nil {
-		d.ments = make([][]*Mention, len(sents))
-		d.ctx = make([]sentCtx, len(sents))
-		return
-	}
 	d.sc.ments = grow(d.sc.ments, len(sents))
 	d.sc.ctx = grow(d.sc.ctx, len(sents))
 	d.ments, d.ctx = d.sc.ments, d.sc.ctx
@@ -517,7 +511,7 @@ func grow[T any](s []T, n int) []T {
 
 // ints returns n ints from the scratch's table, or new ones.
 func (sc *scratch) ints(n int) []int {
-	if sc == nil || cap(sc.at)-len(sc.at) < n {
+	if cap(sc.at)-len(sc.at) < n {
 		return make([]int, n)
 	}
 	k := len(sc.at)
@@ -525,9 +519,9 @@ func (sc *scratch) ints(n int) []int {
 	return sc.at[k : k+n : k+n]
 }
 
-func (x *Extractor) newDocState(doc Document) *docState {
+func (x *Extractor) newDocState(doc Document, sc *scratch) *docState {
 	return &docState{
-		x: x, doc: doc, ents: map[string]*schema.Entity{}, names: map[string]string{},
+		x: x, doc: doc, sc: sc, ents: map[string]*schema.Entity{}, names: map[string]string{},
 		lastOf: map[schema.EntityType]string{},
 	}
 }

@@ -36,7 +36,7 @@ type Mention struct {
 // docState is the per-document working state of an extraction.
 type docState struct {
 	x              *Extractor
-	sc             *scratch // nil: allocate
+	sc             *scratch // the call's reusable memory
 	doc            Document
 	sents          []Sentence
 	ments          [][]*Mention // per sentence, by start

@@ -76,7 +76,7 @@ type indexEntry struct {
 
 var (
 	bucketMeta = []byte("meta")
-	bucketLog  = []byte("log")
+	bucketLog  = []byte(appendOnly)
 	indexNames = [2][]byte{[]byte("ops"), []byte("sp")}
 	keyHorizon = []byte("horizon")
 	keySize    = []byte("size")
@@ -208,21 +208,16 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 	if meta == nil || logb == nil || index[0] == nil || index[1] == nil {
 		return 0, errors.New("not a Cayley kv store: missing buckets")
 	}
-	logb.FillPercent = 1 // keys only grow: see boltKV
+	logb.FillPercent = 1 // its keys only grow (see appendOnly)
 	horizon := metaInt(meta, keyHorizon)
 	first := horizon + 1 // the first ID this batch gives out
 
 	// Nodes: look up each hash; give the new ones IDs in hash order.
 	var newNodes int
-	var b *bolt.Bucket
-	var name [3]byte
+	ids := hashBuckets{tx: tx, prefix: 'v'}
 	for _, i := range w.order {
 		n := &w.nodes[i]
-		if b == nil || name[1] != n.hash[0] || name[2] != n.hash[1] {
-			name = [3]byte{'v', n.hash[0], n.hash[1]}
-			b = tx.Bucket(name[:])
-		}
-		if b != nil {
+		if b, _ := ids.of(&n.hash); b != nil {
 			if v := b.Get(n.hash[:]); len(v) != 0 {
 				n.id, _ = binary.Uvarint(v)
 			}
@@ -236,7 +231,7 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 		start := horizon + 1
 		horizon += uint64(newNodes)
 		now := time.Now()
-		b = nil
+		ids.create = true
 		for _, i := range w.order {
 			n := &w.nodes[i]
 			if !n.isNew {
@@ -244,12 +239,9 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 			}
 			n.id = start
 			start++
-			if b == nil || name[1] != n.hash[0] || name[2] != n.hash[1] {
-				name = [3]byte{'v', n.hash[0], n.hash[1]}
-				var err error
-				if b, err = bucket(tx, name[:]); err != nil {
-					return 0, err
-				}
+			b, err := ids.of(&n.hash)
+			if err != nil {
+				return 0, err
 			}
 			if err := b.Put(n.hash[:], w.slab.uvarint(n.id)); err != nil {
 				return 0, err
@@ -265,15 +257,12 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 		}
 	}
 	// Reference counts.
-	b = nil
+	refs := hashBuckets{tx: tx, prefix: 'n', create: true}
 	for _, i := range w.order {
 		n := &w.nodes[i]
-		if b == nil || name[1] != n.hash[0] || name[2] != n.hash[1] {
-			name = [3]byte{'n', n.hash[0], n.hash[1]}
-			var err error
-			if b, err = bucket(tx, name[:]); err != nil {
-				return 0, err
-			}
+		b, err := refs.of(&n.hash)
+		if err != nil {
+			return 0, err
 		}
 		count := n.ref
 		if !n.isNew {
@@ -410,12 +399,34 @@ func entryFor(ind int8, id uint64, ids ...uint64) indexEntry {
 	return e
 }
 
-// bucket returns the top-level bucket called name, created if missing.
-func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
-	if b := tx.Bucket(name); b != nil {
-		return b, nil
+// hashBuckets finds the bucket that holds a hash among Cayley's 65,536
+// with one prefix letter ("v" IDs, "n" reference counts), named by the
+// letter and the hash's first two bytes. Hashes taken in order share a
+// lookup per bucket.
+type hashBuckets struct {
+	tx     *bolt.Tx
+	prefix byte
+	create bool // create a missing bucket; else of returns nil for it
+
+	name [3]byte
+	b    *bolt.Bucket
+	set  bool // name and b are those of the last hash
+}
+
+func (h *hashBuckets) of(hash *cgraph.ValueHash) (*bolt.Bucket, error) {
+	if h.set && h.name[1] == hash[0] && h.name[2] == hash[1] && (h.b != nil || !h.create) {
+		return h.b, nil
 	}
-	return tx.CreateBucket(name)
+	h.name = [3]byte{h.prefix, hash[0], hash[1]}
+	h.b, h.set = h.tx.Bucket(h.name[:]), true
+	if h.b == nil && h.create {
+		var err error
+		if h.b, err = h.tx.CreateBucket(h.name[:]); err != nil {
+			h.set = false
+			return nil, err
+		}
+	}
+	return h.b, nil
 }
 
 // hasLink reports whether the quad p (IDs only) is stored and not

@@ -322,21 +322,7 @@ func (s *Store) Retract(ctx context.Context, docID string) (int, error) {
 // each calls fn for every quad with v in direction d, through the store's
 // index for that direction.
 func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
-	ref := s.qs.ValueOf(v)
-	if ref == nil {
-		return nil
-	}
-	it := s.qs.QuadIterator(d, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := fn(s.qs.Quad(it.Result())); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
+	return s.eachRef(ctx, d, v, func(r cgraph.Ref) error { return fn(s.qs.Quad(r)) })
 }
 
 // docHash returns the stored hash of document d and whether d is stored.
@@ -488,10 +474,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	// with calls fn with every quad with object o and predicate p.
 	with := func(o quad.Value, p any, fn func(cgraph.Ref)) error {
-		return s.eachRef(ctx, quad.Object, o, func(r cgraph.Ref) {
+		return s.eachRef(ctx, quad.Object, o, func(r cgraph.Ref) error {
 			if cgraph.ToKey(s.qs.QuadDirection(r, quad.Predicate)) == p {
 				fn(r)
 			}
+			return nil
 		})
 	}
 	// subjects adds the distinct subjects of those quads to set.
@@ -545,7 +532,7 @@ func (s *Store) ref(v quad.Value) any {
 
 // eachRef calls fn with the reference of every quad with v in direction
 // d, without reading the quad's values.
-func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(cgraph.Ref)) error {
+func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
 	ref := s.qs.ValueOf(v)
 	if ref == nil {
 		return nil
@@ -553,7 +540,9 @@ func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn 
 	it := s.qs.QuadIterator(d, ref)
 	defer it.Close()
 	for it.Next(ctx) {
-		fn(it.Result())
+		if err := fn(it.Result()); err != nil {
+			return err
+		}
 	}
 	if err := it.Err(); err != nil {
 		return err
