@@ -77,6 +77,7 @@ func AppendNQuads(b []byte, x schema.Extraction) []byte {
 		e.push(nqLine{start: start, sEnd: sEnd, pEnd: pEnd, oEnd: oEnd, g0: g0, g1: g1, end: len(e.buf)})
 	})
 	e.sort()
+	b = slices.Grow(b, len(e.buf)) // the lines, duplicates dropped, fit
 	e.sorted(func(line []byte) { b = append(b, line...) })
 	return b
 }

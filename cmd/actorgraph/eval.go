@@ -12,7 +12,6 @@ import (
 
 	"github.com/actorgraph/actorgraph/eval"
 	"github.com/actorgraph/actorgraph/graph"
-	"github.com/actorgraph/actorgraph/schema"
 )
 
 func evalCmd(e *env) *cobra.Command {
@@ -78,7 +77,7 @@ entity registry is --entities, by default entities.tsv in DIR or beside it.`,
 			failed := 0
 			if len(articles) > 0 {
 				p := pipeline{e: e, paths: articles, opt: opt, jobs: rf.jobs,
-					encode: func(x schema.Extraction) []byte { return graph.AppendNQuads(nil, x) }}
+					encode: graph.AppendNQuads}
 				err := p.run(cmd.Context(), func(it item) error {
 					if it.err != nil {
 						failed++

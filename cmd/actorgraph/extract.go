@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/actorgraph/actorgraph/graph"
-	"github.com/actorgraph/actorgraph/schema"
 )
 
 func extractCmd(e *env) *cobra.Command {
@@ -50,7 +49,7 @@ in input order, the same bytes on every run.`,
 				// N-Quads stream: the workers write each document's
 				// N-Quads, and each is written out as soon as it and
 				// every document before it are done.
-				p.encode = func(x schema.Extraction) []byte { return graph.AppendNQuads(nil, x) }
+				p.encode = graph.AppendNQuads
 			}
 			err = p.run(cmd.Context(), func(it item) error {
 				if it.err != nil {

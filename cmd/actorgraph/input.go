@@ -38,9 +38,19 @@ type pipeline struct {
 	jobs  int
 	// encode, if set, runs in the workers on every extraction, so that
 	// serialising the output is spread over the cores too and the sink,
-	// which runs on one goroutine, only copies bytes.
-	encode func(schema.Extraction) []byte
+	// which runs on one goroutine, only copies bytes. It appends to the
+	// buffer it is given, which comes from a pool: item.out is only valid
+	// until the sink returns.
+	encode func([]byte, schema.Extraction) []byte
 }
+
+// maxPooledOut bounds the buffers outBufs keeps: one huge document's
+// output is not held for the rest of the run.
+const maxPooledOut = 4 << 20
+
+// outBufs recycles the buffers pipeline.encode fills, so that a long run
+// does not allocate (and collect) its whole output once more.
+var outBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // run calls sink for every item in input order. It stops at the first
 // error sink returns.
@@ -70,7 +80,7 @@ func (p pipeline) run(ctx context.Context, sink func(item) error) error {
 				if err != nil {
 					err = fmt.Errorf("%s: extract: %w", j.doc.Source, err)
 				} else if p.encode != nil {
-					out = p.encode(xt)
+					out = p.encode((*outBufs.Get().(*[]byte))[:0], xt)
 				}
 				j.out <- item{doc: j.doc, x: xt, out: out, err: err}
 			}
@@ -122,6 +132,9 @@ func (p pipeline) run(ctx context.Context, sink func(item) error) error {
 		}
 		if sinkErr = sink(it); sinkErr != nil {
 			cancel()
+		}
+		if it.out != nil && cap(it.out) <= maxPooledOut {
+			outBufs.Put(&it.out)
 		}
 	}
 	wg.Wait()

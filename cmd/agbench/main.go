@@ -219,13 +219,17 @@ func extractCmd(args []string) error {
 			return err
 		}
 	}
-	// All cores, same work, output discarded.
+	// All cores, same work, output discarded. Each worker reuses its
+	// buffer, as the one-core run does and actorgraph extract's pool.
+	bufs := sync.Pool{New: func() any { return new([]byte) }}
 	all, err := run(docs, ncpu, func(d extract.Document) error {
 		xr, err := x.Extract(d)
 		if err != nil {
 			return err
 		}
-		graph.AppendNQuads(nil, xr)
+		b := bufs.Get().(*[]byte)
+		*b = graph.AppendNQuads((*b)[:0], xr)
+		bufs.Put(b)
 		return nil
 	})
 	if err != nil {
