@@ -21,7 +21,7 @@ type Extractor struct {
 	gaz    *Gazetteer
 	lex    *Lexicon
 	starts startIndex
-	keys   map[string]knownKey // known token keys, to share rather than allocate, with their starts bits
+	keys   map[string]knownKey // the vocabulary: token keys of the tables, shared rather than allocated, with their starts bits and IDs
 }
 
 // New loads the gazetteer (gazetteer/*.tsv) and the lexicon (lexicon/*.tsv)
@@ -48,11 +48,38 @@ func New(fsys fs.FS) (*Extractor, error) {
 	} {
 		x.starts.addTable(t.keys, t.bit)
 	}
-	// every key a table starts with, shared by the tokens that spell it
-	x.keys = make(map[string]knownKey, len(x.starts))
-	for k, bits := range x.starts {
-		x.keys[k] = knownKey{key: k, starts: bits}
+	// The vocabulary: every key of every table and name, shared by the
+	// tokens that spell it and numbered, so that matching compares the
+	// numbers rather than the strings.
+	vocab := map[string]bool{}
+	for k := range x.starts {
+		vocab[k] = true
 	}
+	lex.Verbs.keysTo(vocab)
+	lex.Nouns.keysTo(vocab)
+	lex.Roles.keysTo(vocab)
+	lex.Cues.keysTo(vocab)
+	lex.Militias.keysTo(vocab)
+	lex.Anaphors.keysTo(vocab)
+	gaz.names.keysTo(vocab)
+	gaz.demos.keysTo(vocab)
+	words := make([]string, 0, len(vocab))
+	for k := range vocab {
+		words = append(words, k)
+	}
+	sort.Strings(words)
+	x.keys = make(map[string]knownKey, len(words))
+	for i, k := range words {
+		x.keys[k] = knownKey{key: k, starts: x.starts[k], id: uint32(i + 1)}
+	}
+	lex.Verbs.compile(x.keys)
+	lex.Nouns.compile(x.keys)
+	lex.Roles.compile(x.keys)
+	lex.Cues.compile(x.keys)
+	lex.Militias.compile(x.keys)
+	lex.Anaphors.compile(x.keys)
+	gaz.names.compile(x.keys)
+	gaz.demos.compile(x.keys)
 	lex.Verbs.bit, lex.Nouns.bit, lex.Roles.bit, lex.Cues.bit = startsVerb, startsNoun, startsRole, startsCue
 	lex.Militias.bit, lex.Anaphors.bit = startsMilitia, startsAnaphor
 	gaz.names.bit, gaz.demos.bit = startsName, startsDemonym

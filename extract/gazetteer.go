@@ -171,11 +171,73 @@ func (g *Gazetteer) index() {
 type trie struct {
 	root *trieNode
 	bit  uint16 // this trie's bit in Token.starts
+	// first: root.next by the key's ID (compile), for tokens that have IDs
+	first []*trieNode
 }
 
 type trieNode struct {
 	next map[string]*trieNode
+	kids []trieKid // next by the key's ID, sorted (compile)
 	vals []trieVal
+}
+
+// trieKid is a child of a compiled trie node.
+type trieKid struct {
+	id uint32
+	n  *trieNode
+}
+
+// kid returns the child for the key with the ID, or nil.
+func (n *trieNode) kid(id uint32) *trieNode {
+	kids := n.kids
+	if len(kids) > 8 {
+		i := sort.Search(len(kids), func(i int) bool { return kids[i].id >= id })
+		if i < len(kids) && kids[i].id == id {
+			return kids[i].n
+		}
+		return nil
+	}
+	for _, k := range kids {
+		if k.id == id {
+			return k.n
+		}
+	}
+	return nil
+}
+
+// keysTo adds every key of the trie to vocab.
+func (tr *trie) keysTo(vocab map[string]bool) {
+	var walk func(n *trieNode)
+	walk = func(n *trieNode) {
+		for k, c := range n.next {
+			vocab[k] = true
+			walk(c)
+		}
+	}
+	walk(tr.root)
+}
+
+// compile numbers the trie's keys with the vocabulary, which must have them
+// all (keysTo), so that longest follows IDs for tokens that have them. The
+// trie must not change afterwards.
+func (tr *trie) compile(vocab map[string]knownKey) {
+	var walk func(n *trieNode)
+	walk = func(n *trieNode) {
+		n.kids = n.kids[:0]
+		for k, c := range n.next {
+			n.kids = append(n.kids, trieKid{id: vocab[k].id, n: c})
+			walk(c)
+		}
+		sort.Slice(n.kids, func(i, j int) bool { return n.kids[i].id < n.kids[j].id })
+	}
+	walk(tr.root)
+	tr.first = nil
+	for _, k := range tr.root.kids {
+		if int(k.id) >= len(tr.first) {
+			tr.first = append(tr.first, make([]*trieNode, int(k.id)+1-len(tr.first))...)
+		}
+		tr.first[k.id] = k.n
+	}
 }
 
 type trieVal struct {
@@ -249,8 +311,12 @@ func isCapsName(s string) bool {
 // and the number of tokens matched, counting the hyphens and dots inside
 // the name that matching skips ("al-Kadhimi", "U.S.").
 func (tr *trie) longest(toks []Token, i int) (*trieNode, int) {
-	if m := toks[i].starts; m&startsKnown != 0 && m&tr.bit == 0 {
+	m := toks[i].starts
+	if m&startsKnown != 0 && m&tr.bit == 0 {
 		return nil, 0
+	}
+	if m&startsKnown != 0 && tr.first != nil {
+		return tr.longestID(toks, i)
 	}
 	n := tr.root
 	var best *trieNode
@@ -267,6 +333,34 @@ func (tr *trie) longest(toks []Token, i int) (*trieNode, int) {
 		if len(n.vals) > 0 && n.accepts(toks[i:j+1]) {
 			best, bestLen = n, j+1-i
 		}
+	}
+	return best, bestLen
+}
+
+// longestID is longest for tokens whose IDs are set, with the trie
+// compiled.
+func (tr *trie) longestID(toks []Token, i int) (*trieNode, int) {
+	id := toks[i].id
+	if int(id) >= len(tr.first) || tr.first[id] == nil {
+		return nil, 0
+	}
+	n := tr.first[id]
+	var best *trieNode
+	bestLen := 0
+	for j := i; ; {
+		if len(n.vals) > 0 && n.accepts(toks[i:j+1]) {
+			best, bestLen = n, j+1-i
+		}
+		for j++; j < len(toks) && skippable(toks[j]); j++ {
+		}
+		if j >= len(toks) || len(n.kids) == 0 {
+			break
+		}
+		c := n.kid(toks[j].id)
+		if c == nil {
+			break
+		}
+		n = c
 	}
 	return best, bestLen
 }

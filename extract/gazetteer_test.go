@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/actorgraph/actorgraph/data"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -104,4 +106,77 @@ func FuzzGazetteer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCompiledMatching checks that matching by key IDs, which tokens from
+// the extractor's tokenizer take, finds what matching by key strings finds,
+// at every token of the samples and of hyphenated and dotted names.
+func TestCompiledMatching(t *testing.T) {
+	x := testExtractor(t)
+	texts := []string{
+		"Kata'ib Hizballah and the al-Nujaba movement; the U.S.-led coalition's Combined Joint Task Force - Operation Inherent Resolve struck.",
+		"Iraqi and Iranian-backed fighters of the Popular Mobilization Forces, the P.M.F., were said to have fired rockets.",
+	}
+	files, _ := fs.Glob(data.FS, "samples/*.txt")
+	for _, f := range files {
+		b, err := fs.ReadFile(data.FS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	type hit struct {
+		Table string
+		At, N int
+		Node  bool
+	}
+	withIDs, noIDs := 0, 0
+	for _, text := range texts {
+		compiled := tokenize(text, x.keys) // IDs set
+		plain := Tokenize(text)            // no IDs: string matching
+		if len(compiled) != len(plain) {
+			t.Fatalf("%d tokens with the vocabulary, %d without", len(compiled), len(plain))
+		}
+		var got, want []hit
+		match := func(toks []Token, i int) []hit {
+			var hs []hit
+			for _, tr := range []struct {
+				name string
+				tr   *trie
+			}{{"names", x.gaz.names}, {"demos", x.gaz.demos}} {
+				node, n := tr.tr.longest(toks, i)
+				hs = append(hs, hit{tr.name, i, n, node != nil})
+			}
+			lx := x.lex
+			_, n := lx.Verbs.At(toks, i)
+			hs = append(hs, hit{"verbs", i, n, false})
+			_, n = lx.Nouns.At(toks, i)
+			hs = append(hs, hit{"nouns", i, n, false})
+			_, n = lx.Roles.At(toks, i)
+			hs = append(hs, hit{"roles", i, n, false})
+			_, n = lx.Cues.At(toks, i)
+			hs = append(hs, hit{"cues", i, n, false})
+			_, n = lx.Militias.At(toks, i)
+			hs = append(hs, hit{"militias", i, n, false})
+			_, n = lx.Anaphors.At(toks, i)
+			hs = append(hs, hit{"anaphors", i, n, false})
+			return hs
+		}
+		for i := range compiled {
+			if compiled[i].id != 0 {
+				withIDs++
+			}
+			if plain[i].starts&startsKnown == 0 {
+				noIDs++
+			}
+			got = append(got, match(compiled, i)...)
+			want = append(want, match(plain, i)...)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("matching by IDs differs from matching by keys (-keys +IDs):\n%s", diff)
+		}
+	}
+	if withIDs == 0 || noIDs == 0 {
+		t.Fatalf("tokens with IDs: %d, without: %d; want both", withIDs, noIDs)
+	}
 }

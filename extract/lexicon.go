@@ -70,11 +70,45 @@ type Lexicon struct {
 type phrases[V any] struct {
 	first map[string][]phrase[V] // by first key, longest first
 	bit   uint16                 // this table's bit in Token.starts
+	byID  [][]phrase[V]          // first by the first key's ID (compile), for tokens that have IDs
 }
 
 type phrase[V any] struct {
 	keys []string
+	ids  []uint32 // the keys' IDs (compile)
 	vals []V
+}
+
+// keysTo adds every key of every phrase to vocab.
+func (p *phrases[V]) keysTo(vocab map[string]bool) {
+	for _, list := range p.first {
+		for _, ph := range list {
+			for _, k := range ph.keys {
+				vocab[k] = true
+			}
+		}
+	}
+}
+
+// compile numbers the phrases' keys with the vocabulary, which must have
+// them all (keysTo), so that At compares the IDs of tokens that have them.
+// The table must not change afterwards.
+func (p *phrases[V]) compile(vocab map[string]knownKey) {
+	p.byID = nil
+	for k, list := range p.first {
+		id := vocab[k].id
+		if int(id) >= len(p.byID) {
+			p.byID = append(p.byID, make([][]phrase[V], int(id)+1-len(p.byID))...)
+		}
+		for i := range list {
+			ph := &list[i]
+			ph.ids = make([]uint32, len(ph.keys))
+			for j, k := range ph.keys {
+				ph.ids[j] = vocab[k].id
+			}
+		}
+		p.byID[id] = list
+	}
 }
 
 func (p *phrases[V]) add(text string, v V) {
@@ -126,8 +160,12 @@ func (p *phrases[V]) At(toks []Token, i int) ([]V, int) {
 	if i < 0 || i >= len(toks) {
 		return nil, 0
 	}
-	if m := toks[i].starts; m&startsKnown != 0 && m&p.bit == 0 {
+	m := toks[i].starts
+	if m&startsKnown != 0 && m&p.bit == 0 {
 		return nil, 0 // no phrase of this table starts with the word
+	}
+	if m&startsKnown != 0 && p.byID != nil {
+		return p.atID(toks, i)
 	}
 	for _, ph := range p.first[toks[i].Key] {
 		j, k := i, 0
@@ -143,6 +181,32 @@ func (p *phrases[V]) At(toks []Token, i int) ([]V, int) {
 			k++
 		}
 		if k == len(ph.keys) {
+			return ph.vals, j - i
+		}
+	}
+	return nil, 0
+}
+
+// atID is At for tokens whose IDs are set, with the table compiled.
+func (p *phrases[V]) atID(toks []Token, i int) ([]V, int) {
+	id := toks[i].id
+	if int(id) >= len(p.byID) {
+		return nil, 0
+	}
+	for _, ph := range p.byID[id] {
+		j, k := i, 0
+		for k < len(ph.ids) && j < len(toks) {
+			if j > i && toks[j].Text == "-" {
+				j++
+				continue
+			}
+			if toks[j].id != ph.ids[k] {
+				break
+			}
+			j++
+			k++
+		}
+		if k == len(ph.ids) {
 			return ph.vals, j - i
 		}
 	}

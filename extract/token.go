@@ -29,6 +29,7 @@ type Token struct {
 	Line  bool // a line break precedes the token
 
 	starts uint16 // which lexicon tables have a phrase starting here (startsKnown once set)
+	id     uint32 // the key's number in the extractor's vocabulary, 0 if none of its tables has it (set with startsKnown)
 }
 
 // Span returns the token's byte span.
@@ -120,7 +121,7 @@ func tokenizeInto(dst []Token, text string, known map[string]knownKey) []Token {
 			}
 		}
 		t := Token{Text: text[start:i], Start: start, End: i, Kind: kind, Space: space, Line: line}
-		t.Key, t.starts = keyOfKnown(t.Text, known)
+		t.Key, t.starts, t.id = keyOfKnown(t.Text, known)
 		toks = append(toks, t)
 		space, line = false, false
 	}
@@ -186,19 +187,22 @@ func isNumber(s string) bool {
 	return true
 }
 
-// knownKey is a token key some lexicon table or gazetteer trie starts
-// with: the shared copy of the key and the tables' bits (Token.starts).
+// knownKey is a token key of some lexicon table or gazetteer trie: the
+// shared copy of the key, the bits of the tables that start with it
+// (Token.starts) and its number in the vocabulary (Token.id).
 type knownKey struct {
 	key    string
 	starts uint16
+	id     uint32
 }
 
-// keyOfKnown is keyOf, returning the shared copy of a known key and the
-// bits of the tables that start with it (startsKnown for any key, as the
-// bits are then known). With no table it returns keyOf and no bits.
-func keyOfKnown(s string, known map[string]knownKey) (string, uint16) {
+// keyOfKnown is keyOf, returning the shared copy of a known key, the bits
+// of the tables that start with it (startsKnown for any key, as the bits
+// are then known) and its ID (0 for a key no table has). With no table it
+// returns keyOf, no bits and no ID.
+func keyOfKnown(s string, known map[string]knownKey) (string, uint16, uint32) {
 	if known == nil {
-		return keyOf(s), 0
+		return keyOf(s), 0, 0
 	}
 	if len(s) > 32 {
 		return keyOfKnownSlow(s, known)
@@ -219,18 +223,18 @@ func keyOfKnown(s string, known map[string]knownKey) (string, uint16) {
 		n++
 	}
 	if k, ok := known[string(buf[:n])]; ok {
-		return k.key, k.starts | startsKnown
+		return k.key, k.starts | startsKnown, k.id
 	}
-	return keyOf(s), startsKnown
+	return keyOf(s), startsKnown, 0
 }
 
 // keyOfKnownSlow is keyOfKnown for keys that need keyOf's folding.
-func keyOfKnownSlow(s string, known map[string]knownKey) (string, uint16) {
+func keyOfKnownSlow(s string, known map[string]knownKey) (string, uint16, uint32) {
 	k := keyOf(s)
 	if kk, ok := known[k]; ok {
-		return kk.key, kk.starts | startsKnown
+		return kk.key, kk.starts | startsKnown, kk.id
 	}
-	return k, startsKnown
+	return k, startsKnown, 0
 }
 
 // keyOf normalises a token for matching: lower case, accents folded,
