@@ -110,7 +110,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 		ms = d.resolve(si, ms)
 		d.ments[si] = ms
 	}
-	var stmts []schema.Statement
+	stmts := sc.stmts[:0]
 	for si := range d.sents {
 		st := d.newSent(si)
 		st.relate()
@@ -133,7 +133,8 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 		}
 		stmts = append(stmts, st.out...)
 	}
-	stmts = viaSpokesperson(stmts)
+	sc.stmts = stmts
+	stmts = viaSpokesperson(append([]schema.Statement(nil), stmts...)) // nil for none, as before
 	for _, s := range stmts {
 		d.entity(s.Subject, d.typeOf(s.Subject), "")
 		d.entity(s.Object, d.typeOf(s.Object), "")
@@ -506,6 +507,29 @@ type scratch struct {
 	ments [][]*Mention
 	ctx   []sentCtx
 	at    []int // token → mention tables of the sentences, carved in turn
+	sent  sent  // the sentence the relation rules work on (newSent)
+	stmts []schema.Statement
+	// mentions: the slab newMention carves mentions from, chunk by chunk
+	// (a chunk is never moved, as mentions point into it); mchunk is the
+	// chunk in use.
+	mentions [][]Mention
+	mchunk   int
+}
+
+// mentionChunk is how many mentions a chunk of scratch.mentions holds.
+const mentionChunk = 256
+
+// newMention returns a copy of m carved from the scratch's slab.
+func (sc *scratch) newMention(m Mention) *Mention {
+	for sc.mchunk < len(sc.mentions) && len(sc.mentions[sc.mchunk]) == mentionChunk {
+		sc.mchunk++
+	}
+	if sc.mchunk == len(sc.mentions) {
+		sc.mentions = append(sc.mentions, make([]Mention, 0, mentionChunk))
+	}
+	c := append(sc.mentions[sc.mchunk], m)
+	sc.mentions[sc.mchunk] = c
+	return &c[len(c)-1]
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -522,7 +546,19 @@ func (sc *scratch) put() {
 	clear(sc.sents[:cap(sc.sents)])
 	clear(sc.ments[:cap(sc.ments)])
 	clear(sc.ctx[:cap(sc.ctx)])
-	sc.toks, sc.sents, sc.ments, sc.ctx, sc.at = sc.toks[:0], sc.sents[:0], sc.ments[:0], sc.ctx[:0], sc.at[:0]
+	clear(sc.stmts[:cap(sc.stmts)])
+	sc.toks, sc.sents, sc.ments, sc.ctx, sc.at, sc.stmts = sc.toks[:0], sc.sents[:0], sc.ments[:0], sc.ctx[:0], sc.at[:0], sc.stmts[:0]
+	out := sc.sent.out[:0]
+	clear(out[:cap(out)])
+	sc.sent = sent{out: out}
+	if len(sc.mentions) > scratchMax/mentionChunk {
+		sc.mentions = nil
+	}
+	for i, c := range sc.mentions {
+		clear(c)
+		sc.mentions[i] = c[:0]
+	}
+	sc.mchunk = 0
 	scratchPool.Put(sc)
 }
 

@@ -113,18 +113,18 @@ func (d *docState) findMentions(si int) []*Mention {
 		}
 		if node, n := d.x.gaz.names.longest(toks, i); node != nil && !d.commonWordMatch(toks[i:i+n]) {
 			e := d.x.gaz.entries[node.vals[0].entry]
-			add(&Mention{Start: i, End: i + n, ID: e.ID, Type: e.Type, Kind: NameMention, Metonym: e.Metonym})
+			add(d.sc.newMention(Mention{Start: i, End: i + n, ID: e.ID, Type: e.Type, Kind: NameMention, Metonym: e.Metonym}))
 			i += n
 			continue
 		}
 		if id, ok := d.names[toks[i].Key]; ok && toks[i].Upper() {
-			add(&Mention{Start: i, End: i + 1, ID: id, Type: d.typeOf(id), Kind: NameMention})
+			add(d.sc.newMention(Mention{Start: i, End: i + 1, ID: id, Type: d.typeOf(id), Kind: NameMention}))
 			i++
 			continue
 		}
 		if node, n := d.x.gaz.demos.longest(toks, i); node != nil && toks[i].Upper() {
 			e := d.x.gaz.entries[node.vals[0].entry]
-			add(&Mention{Start: i, End: i + n, ID: e.ID, Type: e.Type, Kind: DemonymMention})
+			add(d.sc.newMention(Mention{Start: i, End: i + n, ID: e.ID, Type: e.Type, Kind: DemonymMention}))
 			i += n
 			continue
 		}

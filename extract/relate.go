@@ -30,7 +30,12 @@ func (d *docState) newSent(si int) *sent {
 	if si < len(d.ctx) {
 		d.recentMark, d.prevLast = d.ctx[si].recentMark, d.ctx[si].prevLast
 	}
-	st := &sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: d.sc.ints(len(s.Tokens)), lastVerb: -1}
+	// One sent per call, reused sentence after sentence: its statements
+	// are copied out before the next (Extract), and its memory kept.
+	st := &d.sc.sent
+	out := st.out[:0]
+	clear(st.out[:cap(st.out)])
+	*st = sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: d.sc.ints(len(s.Tokens)), lastVerb: -1, out: out}
 	for i := range st.at {
 		st.at[i] = -1
 	}
