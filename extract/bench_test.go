@@ -57,13 +57,17 @@ func forSets(b *testing.B, fn func(b *testing.B, docs []Document)) {
 	}
 }
 
+// BenchmarkTokenize tokenizes as Extract does: with the extractor's
+// vocabulary, reusing the token slice.
 func BenchmarkTokenize(b *testing.B) {
+	x := testExtractor(b)
 	forSets(b, func(b *testing.B, docs []Document) {
 		b.SetBytes(textBytes(docs))
 		b.ReportAllocs()
+		var toks []Token
 		for b.Loop() {
 			for _, d := range docs {
-				Tokenize(d.Text)
+				toks = tokenizeInto(toks, d.Text, x.vocab)
 			}
 		}
 	})

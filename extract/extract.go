@@ -22,6 +22,7 @@ type Extractor struct {
 	lex    *Lexicon
 	starts startIndex
 	keys   map[string]knownKey // the vocabulary: token keys of the tables, shared rather than allocated, with their starts bits and IDs
+	vocab  *vocabTable         // keys, as the tokenizer looks them up
 }
 
 // New loads the gazetteer (gazetteer/*.tsv) and the lexicon (lexicon/*.tsv)
@@ -72,6 +73,7 @@ func New(fsys fs.FS) (*Extractor, error) {
 	for i, k := range words {
 		x.keys[k] = knownKey{key: k, starts: x.starts[k], id: uint32(i + 1)}
 	}
+	x.vocab = newVocabTable(x.keys)
 	lex.Verbs.compile(x.keys)
 	lex.Nouns.compile(x.keys)
 	lex.Roles.compile(x.keys)
@@ -99,7 +101,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	sc := scratchPool.Get().(*scratch)
 	defer sc.put()
 	d := x.newDocState(doc, sc)
-	sc.toks = tokenizeInto(sc.toks, doc.Text, x.keys)
+	sc.toks = tokenizeInto(sc.toks, doc.Text, x.vocab)
 	sc.sents = splitInto(sc.sents, doc.Text, sc.toks)
 	if cap(sc.at) < len(sc.toks) {
 		sc.at = make([]int, 0, len(sc.toks))

@@ -52,7 +52,7 @@ func TestGazetteerMatch(t *testing.T) {
 		{"the U.S. Embassy in Baghdad", []string{"U.S. Embassy in Baghdad=us-embassy-in-baghdad"}},
 	}
 	for _, tt := range tests {
-		toks := tokenize(tt.text, x.keys)
+		toks := tokenize(tt.text, x.vocab)
 		var got []string
 		for i := 0; i < len(toks); {
 			node, n := x.gaz.names.longest(toks, i)
@@ -132,7 +132,7 @@ func TestCompiledMatching(t *testing.T) {
 	}
 	withIDs, noIDs := 0, 0
 	for _, text := range texts {
-		compiled := tokenize(text, x.keys) // IDs set
+		compiled := tokenize(text, x.vocab) // IDs set
 		plain := Tokenize(text)            // no IDs: string matching
 		if len(compiled) != len(plain) {
 			t.Fatalf("%d tokens with the vocabulary, %d without", len(compiled), len(plain))

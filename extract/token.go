@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,6 +38,9 @@ func (t Token) Span() schema.Span { return schema.Span{Start: t.Start, End: t.En
 
 // Upper reports whether the token starts with an upper-case letter.
 func (t Token) Upper() bool {
+	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
+		return 'A' <= t.Text[0] && t.Text[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
@@ -77,12 +81,12 @@ func Tokenize(text string) []Token { return tokenize(text, nil) }
 // tokenize is Tokenize with a table of known keys: a key found there is
 // shared rather than allocated again for every capitalised word, and the
 // token's starts bits are set from it in the same lookup.
-func tokenize(text string, known map[string]knownKey) []Token {
+func tokenize(text string, known *vocabTable) []Token {
 	return tokenizeInto(nil, text, known)
 }
 
 // tokenizeInto is tokenize appending to dst[:0], whose memory it reuses.
-func tokenizeInto(dst []Token, text string, known map[string]knownKey) []Token {
+func tokenizeInto(dst []Token, text string, known *vocabTable) []Token {
 	toks := dst[:0]
 	if cap(toks) < len(text)/5 {
 		toks = make([]Token, 0, len(text)/5)
@@ -200,7 +204,7 @@ type knownKey struct {
 // of the tables that start with it (startsKnown for any key, as the bits
 // are then known) and its ID (0 for a key no table has). With no table it
 // returns keyOf, no bits and no ID.
-func keyOfKnown(s string, known map[string]knownKey) (string, uint16, uint32) {
+func keyOfKnown(s string, known *vocabTable) (string, uint16, uint32) {
 	if known == nil {
 		return keyOf(s), 0, 0
 	}
@@ -209,6 +213,7 @@ func keyOfKnown(s string, known map[string]knownKey) (string, uint16, uint32) {
 	}
 	var buf [32]byte
 	n := 0
+	h := uint32(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -221,20 +226,88 @@ func keyOfKnown(s string, known map[string]knownKey) (string, uint16, uint32) {
 		}
 		buf[n] = c
 		n++
+		h = (h ^ uint32(c)) * fnvPrime
 	}
-	if k, ok := known[string(buf[:n])]; ok {
+	if k := known.find(h, buf[:n]); k != nil {
 		return k.key, k.starts | startsKnown, k.id
 	}
 	return keyOf(s), startsKnown, 0
 }
 
 // keyOfKnownSlow is keyOfKnown for keys that need keyOf's folding.
-func keyOfKnownSlow(s string, known map[string]knownKey) (string, uint16, uint32) {
+func keyOfKnownSlow(s string, known *vocabTable) (string, uint16, uint32) {
 	k := keyOf(s)
-	if kk, ok := known[k]; ok {
+	if kk := known.find(fnvString(k), []byte(k)); kk != nil {
 		return kk.key, kk.starts | startsKnown, kk.id
 	}
 	return k, startsKnown, 0
+}
+
+// FNV-1a, 32 bits: keyOfKnown hashes a key's bytes as it folds them.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func fnvString(s string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// vocabTable is the vocabulary as an open-addressing hash table on the
+// keys' FNV-1a hashes, which keyOfKnown computes while it folds a token:
+// one pass over the bytes, where a map would hash them again.
+type vocabTable struct {
+	slots []vocabSlot // a power of two of them, at most half full
+	keys  []knownKey
+}
+
+// vocabSlot is a slot of vocabTable: the key's hash and its index in keys
+// plus one (0 for an empty slot).
+type vocabSlot struct {
+	hash, idx uint32
+}
+
+func newVocabTable(keys map[string]knownKey) *vocabTable {
+	n := 16
+	for n < 2*len(keys) {
+		n *= 2
+	}
+	t := &vocabTable{slots: make([]vocabSlot, n), keys: make([]knownKey, 0, len(keys))}
+	words := make([]string, 0, len(keys))
+	for k := range keys {
+		words = append(words, k)
+	}
+	sort.Strings(words) // the same table every time
+	for _, w := range words {
+		t.keys = append(t.keys, keys[w])
+		h := fnvString(w)
+		i := h & uint32(n-1)
+		for t.slots[i].idx != 0 {
+			i = (i + 1) & uint32(n-1)
+		}
+		t.slots[i] = vocabSlot{hash: h, idx: uint32(len(t.keys))}
+	}
+	return t
+}
+
+// find returns the known key whose bytes, hashed to h, are b, or nil.
+func (t *vocabTable) find(h uint32, b []byte) *knownKey {
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := t.slots[i]
+		if sl.idx == 0 {
+			return nil
+		}
+		if sl.hash == h {
+			if k := &t.keys[sl.idx-1]; k.key == string(b) {
+				return k
+			}
+		}
+	}
 }
 
 // keyOf normalises a token for matching: lower case, accents folded,

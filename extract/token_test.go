@@ -57,3 +57,32 @@ func TestSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestTokenCase(t *testing.T) {
+	tests := []struct {
+		text           string
+		upper, allCaps bool
+	}{
+		{"Iraq", true, false},
+		{"iraq", false, false},
+		{"IRGC", true, true},
+		{"U.S.", true, true},
+		{"Éric", true, false},
+		{"élite", false, false},
+		{"ÉLITE", true, true},
+		{"Ωmega", true, false},
+		{"1st", false, false},
+		{"2024", false, false},
+		{"-", false, false},
+		{"", false, false},
+	}
+	for _, tt := range tests {
+		tok := Token{Text: tt.text}
+		if got := tok.Upper(); got != tt.upper {
+			t.Errorf("Token{%q}.Upper() = %v, want %v", tt.text, got, tt.upper)
+		}
+		if got := tok.AllCaps(); got != tt.allCaps {
+			t.Errorf("Token{%q}.AllCaps() = %v, want %v", tt.text, got, tt.allCaps)
+		}
+	}
+}
