@@ -133,7 +133,7 @@ func TestCompiledMatching(t *testing.T) {
 	withIDs, noIDs := 0, 0
 	for _, text := range texts {
 		compiled := tokenize(text, x.vocab) // IDs set
-		plain := Tokenize(text)            // no IDs: string matching
+		plain := Tokenize(text)             // no IDs: string matching
 		if len(compiled) != len(plain) {
 			t.Fatalf("%d tokens with the vocabulary, %d without", len(compiled), len(plain))
 		}
