@@ -46,6 +46,7 @@ func New(fsys fs.FS) (*Extractor, error) {
 		{firstKeys(&lex.Roles), startsRole}, {firstKeys(&lex.Cues), startsCue},
 		{firstKeys(&lex.Militias), startsMilitia}, {firstKeys(&lex.Anaphors), startsAnaphor},
 		{trieKeys(gaz.names), startsName}, {trieKeys(gaz.demos), startsDemonym}, {ruleTriggers, startsRule},
+		{collectiveStarts, startsCollective},
 	} {
 		x.starts.addTable(t.keys, t.bit)
 	}

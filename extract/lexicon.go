@@ -368,7 +368,8 @@ const (
 	startsAnaphor
 	startsName
 	startsDemonym
-	startsRule // a word some sentence-wide rule starts from
+	startsRule       // a word some sentence-wide rule starts from
+	startsCollective // a lower-case word other than a militia noun that may start a collective
 )
 
 // startIndex maps a token key to the tables that have a phrase starting

@@ -156,6 +156,10 @@ func sortMentions(ms []*Mention) {
 	}
 }
 
+// collectiveStarts are the lower-case words other than militia nouns a
+// collective may start with (Token.starts' startsCollective).
+var collectiveStarts = []string{"pro", "armed", "shiite", "shia", "resistance", "radical", "rogue", "paramilitary"}
+
 // collective recognises a backer phrase around a militia noun at toks[i]:
 // "Iran-backed militias", "pro-Iranian militias", "militias loyal to Tehran",
 // "radical Iran-backed militant groups". It returns the mention and the
@@ -164,8 +168,9 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 	toks := s.Tokens
 	lx := d.x.lex
 	// Most tokens can start no collective: a backer is capitalised or
-	// "pro"; otherwise the phrase starts with a militia noun or modifier.
-	if t := toks[i]; !t.Upper() && !t.Is("pro", "armed", "shiite", "shia", "resistance", "radical", "rogue", "paramilitary") && t.starts&startsMilitia == 0 && t.starts&startsKnown != 0 {
+	// "pro"; otherwise the phrase starts with a militia noun or modifier
+	// (collectiveStarts). A bit test says so for a known token.
+	if t := toks[i]; t.starts&startsKnown != 0 && t.starts&(startsMilitia|startsCollective) == 0 && !t.Upper() {
 		return nil, 0
 	}
 	j := i

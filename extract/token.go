@@ -136,7 +136,17 @@ func tokenizeInto(dst []Token, text string, known *vocabTable) []Token {
 func scanWord(text string, i int) int {
 	start := i
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		var r rune
+		var n int
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				i++ // the common case: an ASCII letter or digit
+				continue
+			}
+			r, n = rune(c), 1
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case isTokenRune(r):
 			i += n
@@ -175,6 +185,14 @@ func scanWord(text string, i int) int {
 	}
 	return i
 }
+
+// asciiWord marks the ASCII bytes isTokenRune accepts: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isTokenRune(rune(c))
+	}
+	return t
+}()
 
 func isDigit(b byte) bool      { return b >= '0' && b <= '9' }
 func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
