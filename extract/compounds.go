@@ -204,7 +204,7 @@ func (st *sent) nameParts(m *Mention) {
 func (st *sent) descriptorBacking() {
 	toks := st.toks
 	for i := 1; i+2 < len(toks); i++ {
-		if !toks[i].Is("backed", "supported", "funded", "armed", "sponsored") || !toks[i+1].Is("by") || st.at[i-1] >= 0 {
+		if !toks[i+1].Is("by") || !toks[i].Is("backed", "supported", "funded", "armed", "sponsored") || st.at[i-1] >= 0 {
 			continue
 		}
 		owner := st.describedBy(i)

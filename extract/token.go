@@ -29,6 +29,8 @@ type Token struct {
 	Space bool // whitespace precedes the token
 	Line  bool // a line break precedes the token
 
+	upper uint8 // caseUpper, caseLower, or caseUnknown for a Token not from the tokenizer
+
 	starts uint16 // which lexicon tables have a phrase starting here (startsKnown once set)
 	id     uint32 // the key's number in the extractor's vocabulary, 0 if none of its tables has it (set with startsKnown)
 }
@@ -38,10 +40,30 @@ func (t Token) Span() schema.Span { return schema.Span{Start: t.Start, End: t.En
 
 // Upper reports whether the token starts with an upper-case letter.
 func (t Token) Upper() bool {
-	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
-		return 'A' <= t.Text[0] && t.Text[0] <= 'Z'
+	// Small enough to inline: the tokenizer has decided it.
+	return t.upper == caseUpper || t.upper == caseUnknown && upperRune(t.Text)
+}
+
+// Token.upper: whether the tokenizer found the token capitalised.
+const (
+	caseUnknown uint8 = iota // a Token made otherwise: Upper decodes
+	caseLower
+	caseUpper
+)
+
+// caseOf is Token.upper for a token's text.
+func caseOf(s string) uint8 {
+	if upperRune(s) {
+		return caseUpper
 	}
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	return caseLower
+}
+
+func upperRune(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return s[0]-'A' < 26
+	}
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
@@ -126,6 +148,7 @@ func tokenizeInto(dst []Token, text string, known *vocabTable) []Token {
 		}
 		t := Token{Text: text[start:i], Start: start, End: i, Kind: kind, Space: space, Line: line}
 		t.Key, t.starts, t.id = keyOfKnown(t.Text, known)
+		t.upper = caseOf(t.Text)
 		toks = append(toks, t)
 		space, line = false, false
 	}

@@ -84,5 +84,11 @@ func TestTokenCase(t *testing.T) {
 		if got := tok.AllCaps(); got != tt.allCaps {
 			t.Errorf("Token{%q}.AllCaps() = %v, want %v", tt.text, got, tt.allCaps)
 		}
+		// The tokenizer records the case; Upper must say the same.
+		if toks := Tokenize(tt.text); len(toks) > 0 && toks[0].Text == tt.text {
+			if got := toks[0].Upper(); got != tt.upper {
+				t.Errorf("Tokenize(%q)[0].Upper() = %v, want %v", tt.text, got, tt.upper)
+			}
+		}
 	}
 }
