@@ -163,8 +163,10 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 	s := d.sents[si]
 	toks := s.Tokens
 	d.recentMark = len(d.recent)
-	for t, id := range d.lastOf {
-		d.prevLast.set(t, id)
+	for i, id := range d.lastOf {
+		if d.lastHas&(1<<i) != 0 {
+			d.prevLast[i] = id
+		}
 	}
 	// "Kataib Hezbollah, the most powerful of the Iran-backed factions,
 	// said ... The group's leader": the group the last sentence was
@@ -228,12 +230,12 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 			canon = ""
 		}
 		d.entity(m.ID, m.Type, canon)
-		d.lastOf[m.Type] = m.ID
+		d.setLast(m.Type, m.ID)
 		if d.armedUmbrella(m) {
 			// "another member of the Islamic Resistance in Iraq": an
 			// umbrella named as what a group belongs to is not the topic
 			if m.Umbrella = m.Start == 0 || !toks[d.skipDetBack(toks, m.Start)].Is("of", "in", "within", "to"); m.Umbrella {
-				d.lastOf[schema.ArmedGroup] = m.ID
+				d.setLast(schema.ArmedGroup, m.ID)
 			}
 		}
 		if id, t := m.ID, m.Type; t == schema.Country || m.Metonym != "" {
@@ -274,7 +276,7 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 		// bare "coalition" names the US-led coalition when no other coalition was named
 		if toks[i].Is("coalition") && !toks[i].Upper() && !(i+1 < len(toks) && toks[i+1].Is("of")) && !(i > 1 && toks[i-2].Text == "-") {
 			id := d.coalitionLedBy(ms, i)
-			if last := d.lastOf[schema.Coalition]; id == "" && last != "" && strings.Contains(strings.ToLower(d.ents[last].Name), "coalition") {
+			if last := d.lastOf.get(schema.Coalition); id == "" && last != "" && strings.Contains(strings.ToLower(d.ents[last].Name), "coalition") {
 				id = last // "the coalition" after a named coalition, not after any umbrella
 			}
 			if id == "" {
@@ -588,7 +590,6 @@ func (sc *scratch) ints(n int) []int {
 func (x *Extractor) newDocState(doc Document, sc *scratch) *docState {
 	return &docState{
 		x: x, doc: doc, sc: sc, ents: map[string]*schema.Entity{}, names: map[string]string{},
-		lastOf: map[schema.EntityType]string{},
 	}
 }
 

@@ -43,16 +43,17 @@ type docState struct {
 	ents           map[string]*schema.Entity
 	order          []string
 	names          map[string]string // extra names defined in the document (acronyms, surnames) → ID
-	lastOf         map[schema.EntityType]string
-	prevLast       typeSlots // lastOf before the current sentence
-	ctx            []sentCtx // per sentence: recentMark and prevLast as resolution left them
-	lastSubj       string    // the last sentence subject, for pronouns
-	prevObj        string    // the last actor named in the previous sentence other than its subject
-	recent         []string  // countries in the order last mentioned, most recent last
-	recentMark     int       // len(recent) before the current sentence
-	lastAttackers  []string  // subjects of the last sentence's attack statements, for "the missiles hit"
-	lastAttackSent int       // that sentence
-	unclaimed      []string  // targets of the last attack reported without its doer
+	lastOf         typeSlots         // the last entity of each type resolution met
+	lastHas        uint16            // the slots of lastOf set, even to ""
+	prevLast       typeSlots         // lastOf before the current sentence
+	ctx            []sentCtx         // per sentence: recentMark and prevLast as resolution left them
+	lastSubj       string            // the last sentence subject, for pronouns
+	prevObj        string            // the last actor named in the previous sentence other than its subject
+	recent         []string          // countries in the order last mentioned, most recent last
+	recentMark     int               // len(recent) before the current sentence
+	lastAttackers  []string          // subjects of the last sentence's attack statements, for "the missiles hit"
+	lastAttackSent int               // that sentence
+	unclaimed      []string          // targets of the last attack reported without its doer
 }
 
 func (d *docState) entity(id string, t schema.EntityType, name string) {
@@ -527,3 +528,10 @@ func typeSlot(t schema.EntityType) int {
 
 func (s *typeSlots) get(t schema.EntityType) string     { return s[typeSlot(t)] }
 func (s *typeSlots) set(t schema.EntityType, id string) { s[typeSlot(t)] = id }
+
+// setLast records id as the last entity of type t.
+func (d *docState) setLast(t schema.EntityType, id string) {
+	i := typeSlot(t)
+	d.lastOf[i] = id
+	d.lastHas |= 1 << i
+}
