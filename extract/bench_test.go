@@ -123,8 +123,10 @@ func BenchmarkGazetteerMatch(b *testing.B) {
 // newBenchState prepares a document the way Extract does, up to the
 // sentences.
 func newBenchState(x *Extractor, doc Document) *docState {
+	// Tokens as Extract makes them: with the vocabulary's IDs and bits,
+	// which the matching takes its fast paths on.
 	d := x.newDocState(doc, new(scratch))
-	d.setSentences(Split(doc.Text, Tokenize(doc.Text)))
+	d.setSentences(Split(doc.Text, tokenize(doc.Text, x.vocab)))
 	return d
 }
 
