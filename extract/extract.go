@@ -18,11 +18,9 @@ import (
 // Extractor holds the loaded gazetteer and lexicon. It is safe for
 // concurrent use by several goroutines.
 type Extractor struct {
-	gaz    *Gazetteer
-	lex    *Lexicon
-	starts startIndex
-	keys   map[string]knownKey // the vocabulary: token keys of the tables, shared rather than allocated, with their starts bits and IDs
-	vocab  *vocabTable         // keys, as the tokenizer looks them up
+	gaz   *Gazetteer
+	lex   *Lexicon
+	vocab *vocabTable // every token key of the tables, shared rather than allocated, with its starts bits and ID
 }
 
 // New loads the gazetteer (gazetteer/*.tsv) and the lexicon (lexicon/*.tsv)
@@ -37,55 +35,41 @@ func New(fsys fs.FS) (*Extractor, error) {
 		return nil, err
 	}
 	gaz.dropTitledAliases(lex)
-	x := &Extractor{gaz: gaz, lex: lex, starts: startIndex{}}
-	for _, t := range []struct {
-		keys []string
-		bit  uint16
+	// The vocabulary: every key of every table and name, with the bits of
+	// the tables that start with it (Token.starts), numbered in sorted
+	// order so that matching compares the numbers rather than the strings.
+	tables := []struct {
+		m   matcher
+		bit uint16
 	}{
-		{firstKeys(&lex.Verbs), startsVerb}, {firstKeys(&lex.Nouns), startsNoun},
-		{firstKeys(&lex.Roles), startsRole}, {firstKeys(&lex.Cues), startsCue},
-		{firstKeys(&lex.Militias), startsMilitia}, {firstKeys(&lex.Anaphors), startsAnaphor},
-		{trieKeys(gaz.names), startsName}, {trieKeys(gaz.demos), startsDemonym}, {ruleTriggers, startsRule},
-		{collectiveStarts, startsCollective},
-	} {
-		x.starts.addTable(t.keys, t.bit)
+		{&lex.Verbs, startsVerb}, {&lex.Nouns, startsNoun}, {&lex.Roles, startsRole}, {&lex.Cues, startsCue},
+		{&lex.Militias, startsMilitia}, {&lex.Anaphors, startsAnaphor}, {gaz.names, startsName}, {gaz.demos, startsDemonym},
 	}
-	// The vocabulary: every key of every table and name, shared by the
-	// tokens that spell it and numbered, so that matching compares the
-	// numbers rather than the strings.
-	vocab := map[string]bool{}
-	for k := range x.starts {
-		vocab[k] = true
+	vocab := map[string]uint16{}
+	for _, t := range tables {
+		t.m.index(vocab, t.bit)
 	}
-	lex.Verbs.keysTo(vocab)
-	lex.Nouns.keysTo(vocab)
-	lex.Roles.keysTo(vocab)
-	lex.Cues.keysTo(vocab)
-	lex.Militias.keysTo(vocab)
-	lex.Anaphors.keysTo(vocab)
-	gaz.names.keysTo(vocab)
-	gaz.demos.keysTo(vocab)
+	for _, w := range ruleTriggers {
+		vocab[w] |= startsRule
+	}
+	for _, w := range collectiveStarts {
+		vocab[w] |= startsCollective
+	}
 	words := make([]string, 0, len(vocab))
 	for k := range vocab {
 		words = append(words, k)
 	}
 	sort.Strings(words)
-	x.keys = make(map[string]knownKey, len(words))
+	keys := make(map[string]knownKey, len(words))
+	list := make([]knownKey, len(words))
 	for i, k := range words {
-		x.keys[k] = knownKey{key: k, starts: x.starts[k], id: uint32(i + 1)}
+		list[i] = knownKey{key: k, starts: vocab[k], id: uint32(i + 1)}
+		keys[k] = list[i]
 	}
-	x.vocab = newVocabTable(x.keys)
-	lex.Verbs.compile(x.keys)
-	lex.Nouns.compile(x.keys)
-	lex.Roles.compile(x.keys)
-	lex.Cues.compile(x.keys)
-	lex.Militias.compile(x.keys)
-	lex.Anaphors.compile(x.keys)
-	gaz.names.compile(x.keys)
-	gaz.demos.compile(x.keys)
-	lex.Verbs.bit, lex.Nouns.bit, lex.Roles.bit, lex.Cues.bit = startsVerb, startsNoun, startsRole, startsCue
-	lex.Militias.bit, lex.Anaphors.bit = startsMilitia, startsAnaphor
-	gaz.names.bit, gaz.demos.bit = startsName, startsDemonym
+	for _, t := range tables {
+		t.m.compile(keys)
+	}
+	x := &Extractor{gaz: gaz, lex: lex, vocab: newVocabTable(list)}
 	return x, nil
 }
 

@@ -205,21 +205,21 @@ func (n *trieNode) kid(id uint32) *trieNode {
 	return nil
 }
 
-// keysTo adds every key of the trie to vocab.
-func (tr *trie) keysTo(vocab map[string]bool) {
+func (tr *trie) index(vocab map[string]uint16, bit uint16) {
+	tr.bit = bit
+	for first := range tr.root.next {
+		vocab[first] |= bit
+	}
 	var walk func(n *trieNode)
 	walk = func(n *trieNode) {
 		for k, c := range n.next {
-			vocab[k] = true
+			vocab[k] |= 0 // present, no bit of its own
 			walk(c)
 		}
 	}
 	walk(tr.root)
 }
 
-// compile numbers the trie's keys with the vocabulary, which must have them
-// all (keysTo), so that longest follows IDs for tokens that have them. The
-// trie must not change afterwards.
 func (tr *trie) compile(vocab map[string]knownKey) {
 	var walk func(n *trieNode)
 	walk = func(n *trieNode) {

@@ -148,18 +148,19 @@ func TestCompiledMatching(t *testing.T) {
 				hs = append(hs, hit{tr.name, i, n, node != nil})
 			}
 			lx := x.lex
-			_, n := lx.Verbs.At(toks, i)
-			hs = append(hs, hit{"verbs", i, n, false})
-			_, n = lx.Nouns.At(toks, i)
-			hs = append(hs, hit{"nouns", i, n, false})
-			_, n = lx.Roles.At(toks, i)
-			hs = append(hs, hit{"roles", i, n, false})
-			_, n = lx.Cues.At(toks, i)
-			hs = append(hs, hit{"cues", i, n, false})
-			_, n = lx.Militias.At(toks, i)
-			hs = append(hs, hit{"militias", i, n, false})
-			_, n = lx.Anaphors.At(toks, i)
-			hs = append(hs, hit{"anaphors", i, n, false})
+			for _, p := range []struct {
+				name string
+				at   func([]Token, int) int
+			}{
+				{"verbs", func(ts []Token, i int) int { _, n := lx.Verbs.At(ts, i); return n }},
+				{"nouns", func(ts []Token, i int) int { _, n := lx.Nouns.At(ts, i); return n }},
+				{"roles", func(ts []Token, i int) int { _, n := lx.Roles.At(ts, i); return n }},
+				{"cues", func(ts []Token, i int) int { _, n := lx.Cues.At(ts, i); return n }},
+				{"militias", func(ts []Token, i int) int { _, n := lx.Militias.At(ts, i); return n }},
+				{"anaphors", func(ts []Token, i int) int { _, n := lx.Anaphors.At(ts, i); return n }},
+			} {
+				hs = append(hs, hit{p.name, i, p.at(toks, i), false})
+			}
 			return hs
 		}
 		for i := range compiled {

@@ -79,20 +79,18 @@ type phrase[V any] struct {
 	vals []V
 }
 
-// keysTo adds every key of every phrase to vocab.
-func (p *phrases[V]) keysTo(vocab map[string]bool) {
-	for _, list := range p.first {
+func (p *phrases[V]) index(vocab map[string]uint16, bit uint16) {
+	p.bit = bit
+	for first, list := range p.first {
+		vocab[first] |= bit
 		for _, ph := range list {
 			for _, k := range ph.keys {
-				vocab[k] = true
+				vocab[k] |= 0 // present, no bit of its own
 			}
 		}
 	}
 }
 
-// compile numbers the phrases' keys with the vocabulary, which must have
-// them all (keysTo), so that At compares the IDs of tokens that have them.
-// The table must not change afterwards.
 func (p *phrases[V]) compile(vocab map[string]knownKey) {
 	p.byID = nil
 	for k, list := range p.first {
@@ -372,28 +370,14 @@ const (
 	startsCollective // a lower-case word other than a militia noun that may start a collective
 )
 
-// startIndex maps a token key to the tables that have a phrase starting
-// with it.
-type startIndex map[string]uint16
-
-func (ix startIndex) addTable(keys []string, bit uint16) {
-	for _, k := range keys {
-		ix[k] |= bit
-	}
-}
-
-func firstKeys[V any](p *phrases[V]) []string {
-	keys := make([]string, 0, len(p.first))
-	for k := range p.first {
-		keys = append(keys, k)
-	}
-	return keys
-}
-
-func trieKeys(t *trie) []string {
-	keys := make([]string, 0, len(t.root.next))
-	for k := range t.root.next {
-		keys = append(keys, k)
-	}
-	return keys
+// matcher is a lexicon table or a gazetteer trie, as New indexes it.
+type matcher interface {
+	// index takes bit as the table's bit in Token.starts, adds every key
+	// of the table to vocab and sets bit on the keys its entries start
+	// with.
+	index(vocab map[string]uint16, bit uint16)
+	// compile numbers the table's keys with the vocabulary, which must
+	// have them all (index), so that tokens with IDs match by number. The
+	// table must not change afterwards.
+	compile(vocab map[string]knownKey)
 }

@@ -31,11 +31,10 @@ func (d *docState) newSent(si int) *sent {
 		d.recentMark, d.prevLast = d.ctx[si].recentMark, d.ctx[si].prevLast
 	}
 	// One sent per call, reused sentence after sentence: its statements
-	// are copied out before the next (Extract), and its memory kept.
+	// are copied out before the next (Extract), and its memory kept
+	// (scratch.put clears it).
 	st := &d.sc.sent
-	out := st.out[:0]
-	clear(st.out[:cap(st.out)])
-	*st = sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: d.sc.ints(len(s.Tokens)), lastVerb: -1, out: out}
+	*st = sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: d.sc.ints(len(s.Tokens)), lastVerb: -1, out: st.out[:0]}
 	for i := range st.at {
 		st.at[i] = -1
 	}

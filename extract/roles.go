@@ -443,7 +443,8 @@ func (st *sent) titleComma(i int) int {
 	}
 	// "Iran's ambassador to Syria, X", "the commander of the Quds Force
 	// (IRGC-QF), X": the role ends before the preposition
-	if p := st.mentionAt(st.skipParen(j - 2)); p != nil && p.End == st.skipParen(j-2)+1 && p.Type != schema.Person {
+	e := st.skipParen(j - 2)
+	if p := st.mentionAt(e); p != nil && p.End == e+1 && p.Type != schema.Person {
 		if q := st.skipDetBack(p.Start); q > 0 && st.toks[q].Is("to", "of", "for") {
 			if rs, n := st.d.roleEndingAt(st.toks, q); n > 0 && bestRole(rs).Predicate != "" {
 				return q

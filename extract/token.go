@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -306,31 +305,26 @@ type vocabTable struct {
 	keys  []knownKey
 }
 
-// vocabSlot is a slot of vocabTable: the key's hash and its index in keys
-// plus one (0 for an empty slot).
+// vocabSlot is a slot of vocabTable: the key's hash and its ID, its index
+// in keys plus one (0 for an empty slot).
 type vocabSlot struct {
 	hash, idx uint32
 }
 
-func newVocabTable(keys map[string]knownKey) *vocabTable {
+// newVocabTable indexes keys, whose IDs are their indexes plus one.
+func newVocabTable(keys []knownKey) *vocabTable {
 	n := 16
 	for n < 2*len(keys) {
 		n *= 2
 	}
-	t := &vocabTable{slots: make([]vocabSlot, n), keys: make([]knownKey, 0, len(keys))}
-	words := make([]string, 0, len(keys))
-	for k := range keys {
-		words = append(words, k)
-	}
-	sort.Strings(words) // the same table every time
-	for _, w := range words {
-		t.keys = append(t.keys, keys[w])
-		h := fnvString(w)
+	t := &vocabTable{slots: make([]vocabSlot, n), keys: keys}
+	for _, k := range keys {
+		h := fnvString(k.key)
 		i := h & uint32(n-1)
 		for t.slots[i].idx != 0 {
 			i = (i + 1) & uint32(n-1)
 		}
-		t.slots[i] = vocabSlot{hash: h, idx: uint32(len(t.keys))}
+		t.slots[i] = vocabSlot{hash: h, idx: k.id}
 	}
 	return t
 }

@@ -133,8 +133,8 @@ func (p pipeline) run(ctx context.Context, sink func(item) error) error {
 		if sinkErr = sink(it); sinkErr != nil {
 			cancel()
 		}
-		if it.out != nil && cap(it.out) <= maxPooledOut {
-			outBufs.Put(&it.out)
+		if out := it.out; out != nil && cap(out) <= maxPooledOut {
+			outBufs.Put(&out)
 		}
 	}
 	wg.Wait()

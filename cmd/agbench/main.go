@@ -212,8 +212,11 @@ func extractCmd(args []string) error {
 	warm := docs[:min(len(docs), max(100, len(docs)/20), 1000)]
 	if _, err := run(warm, 1, func(d extract.Document) error {
 		xr, err := x.Extract(d)
+		if err != nil {
+			return err
+		}
 		graph.AppendNQuads(nil, xr)
-		return err
+		return nil
 	}); err != nil {
 		return err
 	}
