@@ -5,6 +5,12 @@ import (
 	"strings"
 )
 
+var (
+	backerVerbs  = setOf("backed", "supported", "sponsored", "funded", "armed", "aligned")
+	groupHeads   = setOf("group", "militia", "faction", "movement", "organization", "organisation", "force", "forces", "militant", "armed", "paramilitary", "umbrella", "coalition", "alliance")
+	armedByVerbs = setOf("backed", "supported", "funded", "armed")
+)
+
 // compounds handles "Iran-backed X", "US-led X", "X led by Y", appositive
 // descriptors ("X, an Iran-backed militia") and collectives with a backer.
 func (st *sent) compounds() {
@@ -48,7 +54,7 @@ func (st *sent) compounds() {
 		if e+2 < len(toks) && toks[e].Text == "-" && !toks[e].Space {
 			w := toks[e+1]
 			switch {
-			case w.Is("led"):
+			case w.Key == "led":
 				if next := st.mentionAt(e + 2); next != nil && next.Start == e+2 {
 					id, _ := st.actor(m)
 					st.emit(id, schema.LeaderOf, next.ID, schema.Asserted, "compound-led", e)
@@ -56,10 +62,10 @@ func (st *sent) compounds() {
 					id, _ := st.actor(m)
 					st.emit(id, schema.LeaderOf, owner.ID, schema.Asserted, "apposition-led", e)
 				}
-			case w.Is("backed", "supported", "sponsored", "funded", "armed", "aligned"):
+			case backerVerbs.has(w):
 				id, _ := st.actor(m)
 				next := st.mentionAt(e + 2)
-				for q := e + 2; next == nil && q < e+4 && q < len(toks) && toks[q].Is("group", "militia", "faction", "movement", "organization", "organisation", "force", "forces", "militant", "armed", "paramilitary", "umbrella", "coalition", "alliance"); q++ {
+				for q := e + 2; next == nil && q < e+4 && q < len(toks) && groupHeads.has(toks[q]); q++ {
 					next = st.mentionAt(q + 1)
 				}
 				if next != nil && next.Kind != CollectiveMention && next.Start > e {
@@ -70,12 +76,12 @@ func (st *sent) compounds() {
 			}
 		}
 		// "ISIS, led by Abu Bakr al-Baghdadi", "The group is led by X"
-		if q := e; q+2 < len(toks) && (toks[q].Text == "," || beAux[toks[q].Key]) && toks[q+1].Is("led", "headed", "commanded") {
+		if q := e; q+2 < len(toks) && (toks[q].Text == "," || beAux.has(toks[q])) && (toks[q+1].Key == "led" || toks[q+1].Key == "headed" || toks[q+1].Key == "commanded") {
 			by := q + 2
-			for by < len(toks) && by < q+6 && !toks[by].Is("by") && toks[by].Text != "," {
+			for by < len(toks) && by < q+6 && toks[by].Key != "by" && toks[by].Text != "," {
 				by++ // "led since October by"
 			}
-			if by >= len(toks) || !toks[by].Is("by") {
+			if by >= len(toks) || toks[by].Key != "by" {
 				continue
 			}
 			if y := st.mentionAt(st.skipDet(by + 1)); y != nil && y.Type == schema.Person && m.Type != schema.Person {
@@ -83,7 +89,7 @@ func (st *sent) compounds() {
 			}
 		}
 		// "the US-led coalition against ISIS": a coalition formed to fight
-		if (m.Type == schema.Coalition || m.Type == schema.ArmedGroup) && e+1 < len(toks) && toks[e].Is("against", "fighting") {
+		if (m.Type == schema.Coalition || m.Type == schema.ArmedGroup) && e+1 < len(toks) && (toks[e].Key == "against" || toks[e].Key == "fighting") {
 			if y := st.mentionAt(st.skipDet(e + 1)); y != nil && y.Start <= e+2 {
 				if yid, yt := st.actor(y); yt.IsActor() {
 					st.emit(m.ID, schema.Attacked, yid, schema.Asserted, "coalition-against", e)
@@ -91,7 +97,7 @@ func (st *sent) compounds() {
 			}
 		}
 		// "The Houthis, backed by Iran, fired"
-		if q := e; q+3 < len(toks) && toks[q].Text == "," && toks[q+1].Is("backed", "supported", "funded", "armed") && toks[q+2].Is("by") {
+		if q := e; q+3 < len(toks) && toks[q].Text == "," && armedByVerbs.has(toks[q+1]) && toks[q+2].Key == "by" {
 			if k := st.mk(st.skipDet(q + 3)); k >= 0 && m.Type != schema.Person {
 				for _, y := range st.group(k) { // "backed by Iranian militias and Russian air power"
 					if yid, yt := st.actor(y); yt.IsActor() {
@@ -101,17 +107,17 @@ func (st *sent) compounds() {
 			}
 		}
 		// "X led by Y", "X backed by Y"
-		if e+2 < len(toks) && toks[e].Is("led", "backed", "supported") && toks[e+1].Is("by") || e+3 < len(toks) && toks[e+1].Is("led", "backed") && toks[e+2].Is("by") && toks[e].Kind == Word && !toks[e].Upper() {
+		if e+2 < len(toks) && (toks[e].Key == "led" || toks[e].Key == "backed" || toks[e].Key == "supported") && toks[e+1].Key == "by" || e+3 < len(toks) && (toks[e+1].Key == "led" || toks[e+1].Key == "backed") && toks[e+2].Key == "by" && toks[e].Kind == Word && !toks[e].Upper() {
 			b, verb := e+2, toks[e]
-			if toks[e+1].Is("led", "backed") {
+			if toks[e+1].Key == "led" || toks[e+1].Key == "backed" {
 				b, verb = e+3, toks[e+1]
 			}
-			for b < len(toks) && determiners[toks[b].Key] {
+			for b < len(toks) && determiners.has(toks[b]) {
 				b++
 			}
 			if y := st.mentionAt(b); y != nil && y.Start == b {
 				yid, _ := st.actor(y)
-				if verb.Is("led") {
+				if verb.Key == "led" {
 					st.emit(yid, schema.LeaderOf, m.ID, schema.Asserted, "led-by", e)
 				} else {
 					st.emit(m.ID, schema.BackedBy, yid, schema.Asserted, "backed-by", e)
@@ -122,6 +128,8 @@ func (st *sent) compounds() {
 	}
 }
 
+var callingWords = setOf("calling", "call", "calls", "called")
+
 // namedAfter finds "calling themselves X", "known as X", "dubbed X" right
 // after a collective mention.
 func (st *sent) namedAfter(m *Mention) *Mention {
@@ -129,7 +137,7 @@ func (st *sent) namedAfter(m *Mention) *Mention {
 	if j < len(st.toks) && st.toks[j].Text == "," {
 		j++
 	}
-	if j+1 < len(st.toks) && (st.toks[j].Is("calling", "call", "calls", "called") && st.toks[j+1].Is("themselves", "itself") || st.toks[j].Is("known", "dubbed", "named")) {
+	if j+1 < len(st.toks) && (callingWords.has(st.toks[j]) && (st.toks[j+1].Key == "themselves" || st.toks[j+1].Key == "itself") || st.toks[j].Key == "known" || st.toks[j].Key == "dubbed" || st.toks[j].Key == "named") {
 		for q := j + 1; q < len(st.toks) && q < j+5; q++ {
 			if n := st.mentionAt(q); n != nil && n != m && n.Type == schema.ArmedGroup || n != nil && n.Type == schema.Coalition {
 				return n
@@ -138,6 +146,8 @@ func (st *sent) namedAfter(m *Mention) *Mention {
 	}
 	return nil
 }
+
+var describingStarts = setOf("a", "an", "the", "one", "another", "among", "part")
 
 // describedBy returns the named mention that an appositive descriptor
 // starting near token i describes: "Kataib Hezbollah, an Iran-backed
@@ -154,7 +164,7 @@ func (st *sent) describedBy(i int) *Mention {
 			}
 			continue
 		}
-		if !st.toks[j+1].Is("a", "an", "the", "one", "another", "among", "part") {
+		if !describingStarts.has(st.toks[j+1]) {
 			if t.Text == "," {
 				continue // "a predominantly Shiite, Iran-backed": a list of adjectives
 			}
@@ -186,7 +196,7 @@ func (st *sent) nameParts(m *Mention) {
 		if state == "" || state == m.ID {
 			continue
 		}
-		if q+2 < m.End && st.toks[q+1].Text == "-" && st.toks[q+2].Is("led") {
+		if q+2 < m.End && st.toks[q+1].Text == "-" && st.toks[q+2].Key == "led" {
 			st.d.entity(state, st.d.typeOf(state), "")
 			st.emit(state, schema.LeaderOf, m.ID, schema.Asserted, "name-led", q)
 			continue
@@ -199,12 +209,14 @@ func (st *sent) nameParts(m *Mention) {
 	}
 }
 
+var sponsoredByVerbs = setOf("backed", "supported", "funded", "armed", "sponsored")
+
 // descriptorBacking reads "the SDF, a Kurdish-led alliance backed by the
 // United States": the descriptor's owner is backed by the agent.
 func (st *sent) descriptorBacking() {
 	toks := st.toks
 	for i := 1; i+2 < len(toks); i++ {
-		if !toks[i+1].Is("by") || !toks[i].Is("backed", "supported", "funded", "armed", "sponsored") || st.at[i-1] >= 0 {
+		if toks[i+1].Key != "by" || !sponsoredByVerbs.has(toks[i]) || st.at[i-1] >= 0 {
 			continue
 		}
 		owner := st.describedBy(i)
@@ -242,7 +254,7 @@ func (st *sent) counted(m *Mention) []string {
 		return nil
 	}
 	n := countWords[st.toks[m.Start-1].Key]
-	if n == 0 || m.Start >= 2 && st.toks[m.Start-1].Key != "both" && !st.toks[m.Start-2].Is("the", "these", "those") {
+	if n == 0 || m.Start >= 2 && st.toks[m.Start-1].Key != "both" && (st.toks[m.Start-2].Key != "the" && st.toks[m.Start-2].Key != "these" && st.toks[m.Start-2].Key != "those") {
 		return nil
 	}
 	var ids []string

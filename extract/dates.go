@@ -28,6 +28,11 @@ var weekdays = map[string]time.Weekday{
 	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
 }
 
+var (
+	monthPreps = setOf("in", "since", "until", "late", "early", "mid")
+	yearPreps  = setOf("in", "since", "until", "by", "of", "early", "late", "mid")
+)
+
 // FindDates finds the date expressions of a sentence: weekdays ("on
 // Saturday"), months with or without day and year ("in January", "Jan. 8,
 // 2020", "9 September", "late September"), years ("in 2011"), and "last
@@ -47,7 +52,7 @@ func FindDates(toks []Token, ref time.Time) []Date {
 				out = append(out, d)
 				continue
 			}
-			if mo, ok := months[t.Key]; ok && !(t.Key == "may" || t.Key == "march") || ok && i+1 < len(toks) && (toks[i+1].Kind == Number || toks[i+1].Text == "," && i+2 < len(toks) && toks[i+2].Kind == Number) || ok && i > 0 && toks[i-1].Is("in", "since", "until", "late", "early", "mid") {
+			if mo, ok := months[t.Key]; ok && !(t.Key == "may" || t.Key == "march") || ok && i+1 < len(toks) && (toks[i+1].Kind == Number || toks[i+1].Text == "," && i+2 < len(toks) && toks[i+2].Kind == Number) || ok && i > 0 && monthPreps.has(toks[i-1]) {
 				d := Date{Start: i, End: i + 1}
 				j := i + 1
 				if j < len(toks) && toks[j].Text == "." {
@@ -71,7 +76,7 @@ func FindDates(toks []Token, ref time.Time) []Date {
 					day, _ = strconv.Atoi(toks[i-1].Text)
 					d.Start = i - 1
 				}
-				if i > 0 && toks[i-1].Is("late", "early", "mid") && d.Start == i {
+				if i > 0 && (toks[i-1].Key == "late" || toks[i-1].Key == "early" || toks[i-1].Key == "mid") && d.Start == i {
 					d.Start = i - 1
 				}
 				if year == 0 && !ref.IsZero() {
@@ -91,15 +96,15 @@ func FindDates(toks []Token, ref time.Time) []Date {
 				continue
 			}
 		}
-		if t.Kind == Number && isYear(t.Text) && i > 0 && toks[i-1].Is("in", "since", "until", "by", "of", "early", "late", "mid") {
+		if t.Kind == Number && isYear(t.Text) && i > 0 && yearPreps.has(toks[i-1]) {
 			out = append(out, Date{Start: i, End: i + 1, Value: t.Text})
 			continue
 		}
-		if t.Is("yesterday", "today") {
+		if t.Key == "yesterday" || t.Key == "today" {
 			d := Date{Start: i, End: i + 1}
 			if !ref.IsZero() {
 				off := 0
-				if t.Is("yesterday") {
+				if t.Key == "yesterday" {
 					off = -1
 				}
 				d.Value = ref.AddDate(0, 0, off).Format("2006-01-02")
@@ -107,11 +112,11 @@ func FindDates(toks []Token, ref time.Time) []Date {
 			out = append(out, d)
 			continue
 		}
-		if t.Is("last", "this") && i+1 < len(toks) && toks[i+1].Is("week", "month", "year") {
+		if (t.Key == "last" || t.Key == "this") && i+1 < len(toks) && (toks[i+1].Key == "week" || toks[i+1].Key == "month" || toks[i+1].Key == "year") {
 			d := Date{Start: i, End: i + 2}
 			if !ref.IsZero() {
 				r := ref
-				if t.Is("last") {
+				if t.Key == "last" {
 					switch toks[i+1].Key {
 					case "week":
 						r = r.AddDate(0, 0, -7)
@@ -202,6 +207,8 @@ var numberWords = map[string]int{
 	"a dozen": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }
 
+var countPrefixes = setOf("about", "some", "around", "over", "nearly", "almost", "roughly", "approximately", "at", "least", "more", "than", "members", "the", "military", "personnel")
+
 // countBefore reads a count just before token i: "three U.S. soldiers",
 // "about 2,500 troops", "over 160 members of".
 func (st *sent) countBefore(i int) (int, bool) {
@@ -213,10 +220,10 @@ func (st *sent) countBefore(i int) (int, bool) {
 		if n, ok := numberWords[t.Key]; ok && t.Key != "dozens" && t.Key != "hundreds" {
 			return n, true
 		}
-		if t.Is("of") || t.Kind == Word && t.Upper() && st.at[j] < 0 {
+		if t.Key == "of" || t.Kind == Word && t.Upper() && st.at[j] < 0 {
 			continue
 		}
-		if !t.Is("about", "some", "around", "over", "nearly", "almost", "roughly", "approximately", "at", "least", "more", "than", "members", "the", "military", "personnel") {
+		if !countPrefixes.has(t) {
 			break
 		}
 	}

@@ -55,6 +55,9 @@ func New(fsys fs.FS) (*Extractor, error) {
 	for _, w := range collectiveStarts {
 		vocab[w] |= startsCollective
 	}
+	for w := range setWords {
+		vocab[w] |= 0 // numbered for the word sets
+	}
 	words := make([]string, 0, len(vocab))
 	for k := range vocab {
 		words = append(words, k)
@@ -63,7 +66,7 @@ func New(fsys fs.FS) (*Extractor, error) {
 	keys := make(map[string]knownKey, len(words))
 	list := make([]knownKey, len(words))
 	for i, k := range words {
-		list[i] = knownKey{key: k, starts: vocab[k], id: uint32(i + 1)}
+		list[i] = knownKey{key: k, starts: vocab[k], word: setWords[k], id: uint32(i + 1)}
 		keys[k] = list[i]
 	}
 	for _, t := range tables {
@@ -138,6 +141,8 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	}
 	return out, nil
 }
+
+var linkPreps = setOf("of", "in", "within", "to")
 
 // resolve links the mentions of sentence si to entities: acronyms defined
 // in parentheses, surnames of people named before, anaphors ("the
@@ -218,7 +223,7 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 		if d.armedUmbrella(m) {
 			// "another member of the Islamic Resistance in Iraq": an
 			// umbrella named as what a group belongs to is not the topic
-			if m.Umbrella = m.Start == 0 || !toks[d.skipDetBack(toks, m.Start)].Is("of", "in", "within", "to"); m.Umbrella {
+			if m.Umbrella = m.Start == 0 || !linkPreps.has(toks[d.skipDetBack(toks, m.Start)]); m.Umbrella {
 				d.setLast(schema.ArmedGroup, m.ID)
 			}
 		}
@@ -258,7 +263,7 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			continue
 		}
 		// bare "coalition" names the US-led coalition when no other coalition was named
-		if toks[i].Is("coalition") && !toks[i].Upper() && !(i+1 < len(toks) && toks[i+1].Is("of")) && !(i > 1 && toks[i-2].Text == "-") {
+		if toks[i].Key == "coalition" && !toks[i].Upper() && !(i+1 < len(toks) && toks[i+1].Key == "of") && !(i > 1 && toks[i-2].Text == "-") {
 			id := d.coalitionLedBy(ms, i)
 			if last := d.lastOf.get(schema.Coalition); id == "" && last != "" && strings.Contains(strings.ToLower(d.ents[last].Name), "coalition") {
 				id = last // "the coalition" after a named coalition, not after any umbrella
@@ -268,7 +273,7 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			}
 			if _, ok := d.x.gaz.Entry(id); ok || d.ents[id] != nil {
 				start := i
-				if i > 0 && toks[i-1].Is("international", "military", "multinational") {
+				if i > 0 && (toks[i-1].Key == "international" || toks[i-1].Key == "military" || toks[i-1].Key == "multinational") {
 					start = i - 1
 				}
 				m := &Mention{Start: start, End: i + 1, ID: id, Type: d.typeOf(id), Kind: AnaphorMention, Text: d.spanText(s, start, i+1)}
@@ -278,34 +283,34 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			}
 		}
 		// "its fighters", "their positions": the last named armed group.
-		if toks[i].Is("its", "their") && targetNouns[toks[i+1].Key] {
+		if (toks[i].Key == "its" || toks[i].Key == "their") && targetNouns.has(toks[i+1]) {
 			// "its" is one named group; "their" may be a collective
-			if id := d.antecedentOf(ms, i, schema.ArmedGroup, toks[i].Is("its")); id != "" && id != defaultCollectiveID {
+			if id := d.antecedentOf(ms, i, schema.ArmedGroup, toks[i].Key == "its"); id != "" && id != defaultCollectiveID {
 				ms = append(ms, &Mention{Start: i, End: i + 1, ID: id, Type: schema.ArmedGroup, Kind: AnaphorMention, Text: toks[i].Text})
 			}
 			continue
 		}
 		// "Government and political leaderships have ...": the government of
 		// the state in context
-		if toks[i].Is("government") && i == 0 && toks[i].Upper() {
+		if toks[i].Key == "government" && i == 0 && toks[i].Upper() {
 			if id := d.mainCountry(); id != "" {
 				ms = append(ms, &Mention{Start: i, End: i + 1, ID: id, Type: schema.Country, Kind: AnaphorMention, Text: toks[i].Text})
 				continue
 			}
 		}
 		// bare "parliament": the parliament of the state in context
-		if toks[i].Is("parliament") && !toks[i].Upper() && !(i > 0 && (toks[i-1].Upper() || toks[i-1].Key == "s")) {
+		if toks[i].Key == "parliament" && !toks[i].Upper() && !(i > 0 && (toks[i-1].Upper() || toks[i-1].Key == "s")) {
 			if id := d.stateBody(ms, i, "parliament"); id != "" {
 				ms = append(ms, &Mention{Start: i, End: i + 1, ID: id, Type: d.typeOf(id), Kind: AnaphorMention, Text: toks[i].Text})
 				d.entity(id, d.typeOf(id), "")
 				continue
 			}
 		}
-		if !toks[i].Is("the") {
+		if toks[i].Key != "the" {
 			continue
 		}
 		// "the embassy", "the base": the facility of that kind named last
-		if facilityHeads[toks[i+1].Key] && (i+2 >= len(toks) || !toks[i+2].Upper() && !covered[i+2]) {
+		if facilityHeads.has(toks[i+1]) && (i+2 >= len(toks) || !toks[i+2].Upper() && !covered[i+2]) {
 			if id := d.lastFacility(toks[i+1].Key); id != "" {
 				ms = append(ms, &Mention{Start: i, End: i + 2, ID: id, Type: schema.Facility, Kind: AnaphorMention, Text: d.spanText(s, i, i+2)})
 				continue
@@ -325,7 +330,7 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			if t == schema.ArmedGroup && id == defaultCollectiveID {
 				continue // "the group" after "militias" only is no named group
 			}
-			if t == schema.Coalition && toks[i+n-1].Is("coalition") {
+			if t == schema.Coalition && toks[i+n-1].Key == "coalition" {
 				// "the coalition": one led by a state just named, a named
 				// coalition, else the US-led one
 				id = d.coalitionLedBy(ms, i)
@@ -338,7 +343,7 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			}
 			if t == schema.Country {
 				id = d.antecedentCountry(toks, ms, i)
-				if id == "" && toks[i+n-1].Is("government", "administration") {
+				if id == "" && (toks[i+n-1].Key == "government" || toks[i+n-1].Key == "administration") {
 					// "Iraq's parliament ... calling on the government": the
 					// state whose body acts, when no other state is in view
 					for k := len(ms) - 1; k >= 0; k-- {
@@ -352,7 +357,7 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 					}
 				}
 				// "the government of Prime Minister X": X's country
-				if q := i + n; q+1 < len(toks) && toks[q].Is("of") {
+				if q := i + n; q+1 < len(toks) && toks[q].Key == "of" {
 					if c := d.countryOfPersonAt(ms, q+1); c != "" {
 						id = c
 					}
@@ -392,8 +397,8 @@ func (d *docState) antecedentCountry(toks []Token, ms []*Mention, i int) string 
 			continue
 		}
 		prev := toks[max(m.Start-1, 0)].Key
-		relHead := m.End+1 < i && toks[m.End].Text == "," && toks[m.End+1].Is("which", "who") // "the United States, which still has troops in the country"
-		if relHead || m.Start == 0 || !prepositions[prev] && !determiners[prev] || determiners[prev] && (m.Start == 1 || !prepositions[toks[m.Start-2].Key]) {
+		relHead := m.End+1 < i && toks[m.End].Text == "," && (toks[m.End+1].Key == "which" || toks[m.End+1].Key == "who") // "the United States, which still has troops in the country"
+		if relHead || m.Start == 0 || !prepositions.hasKey(prev) && !determiners.hasKey(prev) || determiners.hasKey(prev) && (m.Start == 1 || !prepositions.has(toks[m.Start-2])) {
 			// the nearest subject or modifier is the clause's own actor,
 			// not an antecedent
 			subject = map[string]bool{id: true}
@@ -414,11 +419,11 @@ func (d *docState) antecedentCountry(toks []Token, ms []*Mention, i int) string 
 	return ""
 }
 
-var prepositions = wordSet("in", "inside", "against", "on", "to", "from", "into", "with", "of", "at", "near", "across", "for", "by", "over", "toward", "towards", "within", "throughout", "about")
+var prepositions = setOf("in", "inside", "against", "on", "to", "from", "into", "with", "of", "at", "near", "across", "for", "by", "over", "toward", "towards", "within", "throughout", "about")
 
 // targetNouns are what strikes hit and casualty counts count: "its
 // fighters", "the group's sites".
-var targetNouns = wordSet("fighters", "members", "sites", "positions", "bases", "base", "headquarters", "facilities", "facility", "commanders", "commander", "leaders", "leader", "forces", "troops", "depots", "convoy", "convoys", "targets", "compound", "militants", "operatives", "officials", "personnel")
+var targetNouns = setOf("fighters", "members", "sites", "positions", "bases", "base", "headquarters", "facilities", "facility", "commanders", "commander", "leaders", "leader", "forces", "troops", "depots", "convoy", "convoys", "targets", "compound", "militants", "operatives", "officials", "personnel")
 
 // antecedent returns the entity an anaphor of type t at token i refers to:
 // the last mention of that type before it in the sentence, else the last
@@ -450,7 +455,7 @@ func (d *docState) topicGroup(si int) string {
 		if m.Kind != NameMention && m.Kind != NewNameMention || m.Type != schema.ArmedGroup && !m.Umbrella {
 			return ""
 		}
-		if m.Start > 0 && prepositions[toks[d.skipDetBack(toks, m.Start)].Key] {
+		if m.Start > 0 && prepositions.has(toks[d.skipDetBack(toks, m.Start)]) {
 			return ""
 		}
 		return m.ID
@@ -460,7 +465,7 @@ func (d *docState) topicGroup(si int) string {
 
 func (d *docState) skipDetBack(toks []Token, j int) int {
 	q := j - 1
-	for q > 0 && determiners[toks[q].Key] {
+	for q > 0 && determiners.has(toks[q]) {
 		q--
 	}
 	return max(q, 0)
@@ -645,7 +650,7 @@ func (d *docState) stateBody(ms []*Mention, i int, head string) string {
 
 // facilityHeads are the nouns "the embassy", "the base" and the like refer
 // back with.
-var facilityHeads = wordSet("embassy", "base", "airbase", "airport", "consulate", "garrison", "outpost", "facility", "compound", "plant", "port", "camp")
+var facilityHeads = setOf("embassy", "base", "airbase", "airport", "consulate", "garrison", "outpost", "facility", "compound", "plant", "port", "camp")
 
 // lastFacility returns the facility mentioned last in the document whose
 // name contains the head noun.

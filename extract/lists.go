@@ -4,6 +4,11 @@ import (
 	"github.com/actorgraph/actorgraph/schema"
 )
 
+var (
+	includeVerbs  = setOf("include", "includes", "included", "including", "comprising", "comprises", "comprised")
+	memberPlurals = setOf("countries", "nations", "states", "allies", "groups", "governments")
+)
+
 // lists finds membership lists: "X, said to include A, B and C", "X,
 // which includes A and B", "a coalition ..., which included German,
 // French and Italian troops".
@@ -13,13 +18,13 @@ func (st *sent) lists() {
 		if toks[i].starts&startsRule == 0 {
 			continue
 		}
-		among := toks[i].Is("among") && i+1 < len(toks) && toks[i+1].Is("them") || toks[i].Is("such") && i+1 < len(toks) && toks[i+1].Is("as")
+		among := toks[i].Key == "among" && i+1 < len(toks) && toks[i+1].Key == "them" || toks[i].Key == "such" && i+1 < len(toks) && toks[i+1].Key == "as"
 		// "a front that groups A and B", "an alliance grouping A and B"
-		groups := toks[i].Is("grouping", "uniting") || i > 0 && toks[i].Is("groups", "unites") && toks[i-1].Is("that", "which")
-		if !among && !groups && !toks[i].Is("include", "includes", "included", "including", "comprising", "comprises", "comprised") {
+		groups := toks[i].Key == "grouping" || toks[i].Key == "uniting" || i > 0 && (toks[i].Key == "groups" || toks[i].Key == "unites") && (toks[i-1].Key == "that" || toks[i-1].Key == "which")
+		if !among && !groups && !includeVerbs.has(toks[i]) {
 			continue
 		}
-		inv := toks[i].Is("including") || among
+		inv := toks[i].Key == "including" || among
 		trigger := i // the first word of "including" / "among them" / "such as"
 		if among {
 			i++
@@ -71,13 +76,13 @@ func (st *sent) lists() {
 		// "several countries including Poland, Spain and Croatia": a
 		// generic plural before "including" makes the list the actors,
 		// unless a coalition before it draws on them.
-		if inv && i > 0 && (toks[i-1].Is("countries", "nations", "states", "allies", "groups", "governments") || i > 1 && toks[i-1].Text == "," && toks[i-2].Is("countries", "nations", "states", "allies", "groups", "governments")) {
+		if inv && i > 0 && (memberPlurals.has(toks[i-1]) || i > 1 && toks[i-1].Text == "," && memberPlurals.has(toks[i-2])) {
 			if container == nil || container.Type != schema.Coalition && container.Type != schema.InternationalOrganization {
 				continue
 			}
 		}
 		for _, mem := range members {
-			if container == nil || toks[trigger].Is("such") {
+			if container == nil || toks[trigger].Key == "such" {
 				break // "factions such as Kataib Hezbollah": examples, not members
 			}
 			if container.Type == schema.Coalition || container.Type == schema.InternationalOrganization || container.Type == schema.ArmedGroup && mem.Type == schema.ArmedGroup {
@@ -94,6 +99,15 @@ func (st *sent) lists() {
 	}
 }
 
+var (
+	keepVerbs       = setOf("keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have")
+	troopCountWords = setOf("about", "some", "around", "roughly", "nearly", "approximately", "more", "than", "over", "up", "to", "military")
+	troopModifiers  = setOf("military", "combat", "special", "ground", "coalition", "led", "-")
+	stationedOrAux  = setOf("stationed", "based", "deployed", "remaining", "currently", "still", "now", "are", "were", "is", "remain", "remained", "also")
+	stationedWords  = setOf("stationed", "based", "deployed", "remain", "remained", "remaining")
+	approxWords     = setOf("about", "roughly", "some", "around", "nearly", "another")
+)
+
 // deployments finds "about 2,500 U.S. troops in Iraq and 900 in
 // neighboring Syria", "US forces stationed in X", "the United States keeps
 // about 2,500 troops in Iraq".
@@ -104,14 +118,14 @@ func (st *sent) deployments() {
 		if toks[i].starts&startsRule == 0 {
 			continue
 		}
-		if !toks[i].Is("keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have") {
+		if !keepVerbs.has(toks[i]) {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && j < i+4 && (toks[j].Kind == Number || toks[j].Is("about", "some", "around", "roughly", "nearly", "approximately", "more", "than", "over", "up", "to", "military")) {
+		for j < len(toks) && j < i+4 && (toks[j].Kind == Number || troopCountWords.has(toks[j])) {
 			j++
 		}
-		if j+1 >= len(toks) || !troopNouns[toks[j].Key] || j == i+1 || !toks[j+1].Is("in", "at", "to") {
+		if j+1 >= len(toks) || !troopNouns.has(toks[j]) || j == i+1 || (toks[j+1].Key != "in" && toks[j+1].Key != "at" && toks[j+1].Key != "to") {
 			continue
 		}
 		place := st.placeAfter(j + 2)
@@ -129,24 +143,24 @@ func (st *sent) deployments() {
 			continue
 		}
 		j := m.End
-		for j < len(toks) && j < m.End+2 && toks[j].Is("military", "combat", "special", "ground", "coalition", "led", "-") {
+		for j < len(toks) && j < m.End+2 && troopModifiers.has(toks[j]) {
 			j++
 		}
-		if j >= len(toks) || !troopNouns[toks[j].Key] {
+		if j >= len(toks) || !troopNouns.has(toks[j]) {
 			continue
 		}
 		count, hasCount := st.countBefore(m.Start)
 		q := j + 1
 		// "soldiers and airmen are deployed at"
-		if q+1 < len(toks) && toks[q].Is("and") && troopNouns[toks[q+1].Key] {
+		if q+1 < len(toks) && toks[q].Key == "and" && troopNouns.has(toks[q+1]) {
 			q += 2
 		}
 		cue := false
-		for q < len(toks) && toks[q].Is("stationed", "based", "deployed", "remaining", "currently", "still", "now", "are", "were", "is", "remain", "remained", "also") {
-			cue = cue || toks[q].Is("stationed", "based", "deployed", "remain", "remained", "remaining")
+		for q < len(toks) && stationedOrAux.has(toks[q]) {
+			cue = cue || stationedWords.has(toks[q])
 			q++
 		}
-		if q >= len(toks) || !toks[q].Is("in", "to", "at") {
+		if q >= len(toks) || (toks[q].Key != "in" && toks[q].Key != "to" && toks[q].Key != "at") {
 			continue
 		}
 		if !hasCount && !cue && !st.existential(m.Start) {
@@ -164,10 +178,10 @@ func (st *sent) deployments() {
 		st.emitCount(id, schema.DeployedIn, place.ID, mod, "deployed-troops", m.Start, count)
 		// "... and 900 in neighboring Syria"
 		r := place.End
-		if r+3 < len(toks) && toks[r].Is("and") && toks[r+1].Is("about", "roughly", "some", "around", "nearly", "another") {
+		if r+3 < len(toks) && toks[r].Key == "and" && approxWords.has(toks[r+1]) {
 			r++ // "and roughly 900 in Syria"
 		}
-		if r+2 < len(toks) && toks[r].Is("and") && toks[r+1].Kind == Number && toks[r+2].Is("in") || r+3 < len(toks) && toks[r-1].Is("and") && toks[r].Kind != Number && toks[r+1].Kind == Number && toks[r+2].Is("in") {
+		if r+2 < len(toks) && toks[r].Key == "and" && toks[r+1].Kind == Number && toks[r+2].Key == "in" || r+3 < len(toks) && toks[r-1].Key == "and" && toks[r].Kind != Number && toks[r+1].Kind == Number && toks[r+2].Key == "in" {
 			if toks[r+1].Kind != Number {
 				r++
 			}
@@ -182,7 +196,7 @@ func (st *sent) deployments() {
 
 func (st *sent) existential(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-7; j-- {
-		if st.toks[j].Is("there") {
+		if st.toks[j].Key == "there" {
 			return true
 		}
 	}
@@ -197,20 +211,25 @@ func (st *sent) emitCount(subj string, p schema.Predicate, obj string, mod schem
 	}
 }
 
+var (
+	hostVerbs   = setOf("hosts", "hosted", "houses", "housed", "host", "house", "housing", "hosting")
+	hostedNouns = setOf("base", "contingent", "mission", "personnel")
+)
+
 // hosts reads "the base hosts troops of the US-led coalition", "the airport,
 // which houses a base of the coalition": the troops' owner is deployed at
 // the place.
 func (st *sent) hosts() {
 	toks := st.toks
 	for i, t := range toks {
-		if t.starts&startsRule == 0 || !t.Is("hosts", "hosted", "houses", "housed", "host", "house", "housing", "hosting") {
+		if t.starts&startsRule == 0 || !hostVerbs.has(t) {
 			continue
 		}
 		var place *Mention
 		if ids := st.placeSubject(i); len(ids) > 0 {
 			place = st.mentionAt(st.lastMentionBefore(i))
 		}
-		if place == nil && i >= 2 && toks[i-1].Is("which", "that") {
+		if place == nil && i >= 2 && (toks[i-1].Key == "which" || toks[i-1].Key == "that") {
 			if k := st.lastMentionBefore(i); k >= 0 && st.ms[st.at[k]].Type.IsPlace() {
 				place = st.ms[st.at[k]]
 			}
@@ -219,13 +238,13 @@ func (st *sent) hosts() {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && j < i+5 && st.mk(j) < 0 && !toks[j].Is("of", "from") {
+		for j < len(toks) && j < i+5 && st.mk(j) < 0 && (toks[j].Key != "of" && toks[j].Key != "from") {
 			j++
 		}
-		if j+1 >= len(toks) || !toks[j].Is("of", "from") || !(troopNouns[toks[j-1].Key] || toks[j-1].Is("base", "contingent", "mission", "personnel")) {
+		if j+1 >= len(toks) || (toks[j].Key != "of" && toks[j].Key != "from") || !(troopNouns.has(toks[j-1]) || hostedNouns.has(toks[j-1])) {
 			// "hosts American forces": the owner before the troop noun
 			for q := i + 1; q < len(toks) && q < i+4; q++ {
-				if m := st.mentionAt(q); m != nil && q+1 < len(toks) && troopNouns[toks[m.End].Key] {
+				if m := st.mentionAt(q); m != nil && q+1 < len(toks) && troopNouns.has(toks[m.End]) {
 					st.emit(st.actorID(m), schema.DeployedIn, place.ID, st.modality(i, false), "hosts", i)
 					break
 				}

@@ -161,6 +161,12 @@ func sortMentions(ms []*Mention) {
 // collective may start with (Token.starts' startsCollective).
 var collectiveStarts = []string{"pro", "armed", "shiite", "shia", "resistance", "radical", "rogue", "paramilitary"}
 
+var (
+	alignedParticiples   = setOf("backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied")
+	loyalWords           = setOf("loyal", "allied", "aligned", "affiliated", "linked")
+	collectiveAdjectives = setOf("armed", "iraqi", "shiite", "shia", "resistance", "radical", "rogue", "paramilitary")
+)
+
 // collective recognises a backer phrase around a militia noun at toks[i]:
 // "Iran-backed militias", "pro-Iranian militias", "militias loyal to Tehran",
 // "radical Iran-backed militant groups". It returns the mention and the
@@ -178,12 +184,12 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 	// Optional modifiers before the backer: radical, armed, Shiite, Iraqi.
 	backer := ""
 	k := j
-	if k < len(toks) && toks[k].Is("pro") && k+2 < len(toks) && toks[k+1].Text == "-" {
+	if k < len(toks) && toks[k].Key == "pro" && k+2 < len(toks) && toks[k+1].Text == "-" {
 		if id := d.stateAt(toks, k+2); id != "" {
 			backer, k = id, k+3
 		}
 	} else if id := d.stateAt(toks, k); id != "" && k+2 < len(toks) && toks[k+1].Text == "-" &&
-		toks[k+2].Is("backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied") {
+		alignedParticiples.has(toks[k+2]) {
 		backer, k = id, k+3
 	}
 	if backer != "" {
@@ -195,7 +201,7 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 					return nil, 0 // "the Iran-backed group Kataib Hezbollah": a label of the name
 				}
 				if !strings.HasSuffix(toks[end-1].Key, "s") {
-					if i > 0 && toks[i-1].Is("the") {
+					if i > 0 && toks[i-1].Key == "the" {
 						// "the Iran-backed group": a named group said before
 						return &Mention{Start: i, End: end, Type: schema.ArmedGroup, Kind: AnaphorMention, Backer: backer}, end - i
 					}
@@ -218,7 +224,7 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 	for m := i; m < len(toks) && m < i+3; m++ {
 		if _, n := lx.Militias.At(toks, m); n > 0 {
 			end := m + n
-			if end+2 < len(toks) && toks[end].Is("loyal", "allied", "aligned", "affiliated", "linked") && toks[end+1].Is("to", "with") {
+			if end+2 < len(toks) && loyalWords.has(toks[end]) && (toks[end+1].Key == "to" || toks[end+1].Key == "with") {
 				if id := d.stateAt(toks, end+2); id != "" {
 					stop := end + 3
 					if stop < len(toks) && toks[stop].Text == "-" {
@@ -230,14 +236,14 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 			// A bare plural collective ("the armed factions", "Iraqi
 			// militias") names the domain's default collective; a name
 			// just before it owns it ("Houthi fighters").
-			if defaultCollective[strings.ToLower(d.spanText(s, m, end))] && !(i > 0 && toks[i-1].Upper() && !determiners[toks[i-1].Key] && i == m) {
+			if defaultCollective[strings.ToLower(d.spanText(s, m, end))] && !(i > 0 && toks[i-1].Upper() && !determiners.has(toks[i-1]) && i == m) {
 				if _, ok := d.x.gaz.Entry(defaultCollectiveID); ok {
 					return &Mention{Start: start, End: end, ID: defaultCollectiveID, Type: schema.ArmedGroup, Kind: CollectiveMention}, end - i
 				}
 			}
 			break
 		}
-		if toks[m].Kind != Word || !toks[m].Is("armed", "iraqi", "shiite", "shia", "resistance", "radical", "rogue", "paramilitary") {
+		if toks[m].Kind != Word || !collectiveAdjectives.has(toks[m]) {
 			break
 		}
 	}
@@ -254,10 +260,12 @@ var defaultCollective = map[string]bool{
 	"militia": false,
 }
 
+var sectAdjectives = setOf("shiite", "shia", "sunni", "islamist", "jihadist")
+
 // isDemonymOrAdj reports whether a capitalised token is a demonym or a
 // religious adjective that may modify a militia noun.
 func (d *docState) isDemonymOrAdj(t Token) bool {
-	if t.Is("shiite", "shia", "sunni", "islamist", "jihadist") {
+	if sectAdjectives.has(t) {
 		return true
 	}
 	node, _ := d.x.gaz.demos.longest([]Token{t}, 0)
@@ -294,6 +302,13 @@ func (d *docState) collectiveMention(s Sentence, i, end int, backer string) *Men
 	return &Mention{Start: i, End: end, ID: id, Type: schema.ArmedGroup, Kind: CollectiveMention, Backer: backer, Canon: canon}
 }
 
+var (
+	nameParticles  = setOf("al", "el", "ul", "bin", "ibn")
+	nameLinkWords  = setOf("al", "el", "bin", "ibn", "abu", "abd", "of", "for", "the", "and")
+	nameJoiners    = setOf("and", "the", "of", "for")
+	nameInnerWords = setOf("of", "the", "and", "for", "al")
+)
+
 // newNames finds capitalised names the gazetteer lacks and keeps those a
 // cue types: a title or role before it, a given name, an organisation head
 // noun at its end, an apposition with a role after it.
@@ -302,7 +317,7 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 	toks := s.Tokens
 	lx := d.x.lex
 	for i := 0; i < len(toks); i++ {
-		if covered[i] || !toks[i].Upper() || toks[i].Kind != Word || toks[i].Key == "s" || notNames[toks[i].Key] {
+		if covered[i] || !toks[i].Upper() || toks[i].Kind != Word || toks[i].Key == "s" || notNames.has(toks[i]) {
 			continue
 		}
 		// A title first: "Maj. Gen. Pat Ryder".
@@ -327,12 +342,12 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 				j++
 				continue
 			}
-			if t.Is("al", "el", "ul", "bin", "ibn") && j > i && j+2 < len(toks) && toks[j+1].Text == "-" && toks[j+2].Upper() && !covered[j+2] {
+			if nameParticles.has(t) && j > i && j+2 < len(toks) && toks[j+1].Text == "-" && toks[j+2].Upper() && !covered[j+2] {
 				j += 2 // "Basim al-Awadi"
 				continue
 			}
-			if t.Is("al", "el", "bin", "ibn", "abu", "abd", "of", "for", "the", "and") && j > i && j+1 < len(toks) && toks[j+1].Upper() && !covered[j+1] {
-				if t.Is("and", "the", "of", "for") && !d.orgLike(toks[i:j]) {
+			if nameLinkWords.has(t) && j > i && j+1 < len(toks) && toks[j+1].Upper() && !covered[j+1] {
+				if nameJoiners.has(t) && !d.orgLike(toks[i:j]) {
 					break
 				}
 				j++
@@ -340,7 +355,7 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 			}
 			break
 		}
-		for j > i && (toks[j-1].Text == "-" || toks[j-1].Is("of", "the", "and", "for", "al")) {
+		for j > i && (toks[j-1].Text == "-" || nameInnerWords.has(toks[j-1])) {
 			j--
 		}
 		if j == i {
@@ -381,13 +396,15 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 	return ms
 }
 
+var orgNameWords = setOf("islamic", "popular", "national", "supreme", "united", "coordinating", "coordination")
+
 func (d *docState) orgLike(toks []Token) bool {
 	for _, t := range toks {
 		if _, ok := d.x.lex.OrgHeads[t.Key]; ok {
 			return true
 		}
 	}
-	return len(toks) > 0 && toks[0].Is("islamic", "popular", "national", "supreme", "united", "coordinating", "coordination")
+	return len(toks) > 0 && orgNameWords.has(toks[0])
 }
 
 // typeNewName decides the type of a new name toks[start:end] (toks[i:start]
@@ -400,7 +417,7 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 	}
 	// An organisation head noun at the end, after a word that names it
 	// ("Saraya Awliya al-Dam Brigades"), not a generic office ("Health Ministry").
-	if t, ok := lx.OrgHeads[toks[end-1].Key]; ok && end-start >= 2 && !genericOffice[toks[start].Key] {
+	if t, ok := lx.OrgHeads[toks[end-1].Key]; ok && end-start >= 2 && !genericOffice.has(toks[start]) {
 		return t
 	}
 	// A title or honorific before it.
@@ -418,13 +435,13 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 	}
 	// An occupation right before it: "the businessman Peshraw Dizayee",
 	// "researcher Elizabeth Tsurkov".
-	if end-start >= 2 && start > 0 && occupations[toks[start-1].Key] {
+	if end-start >= 2 && start > 0 && occupations.has(toks[start-1]) {
 		return schema.Person
 	}
 	// A title set off before it: "The governor of Nineveh province, Atheel al-Nujaifi".
 	if end-start >= 2 && start > 2 && toks[start-1].Text == "," {
 		for q := start - 2; q >= 0 && q >= start-7; q-- {
-			if rs, n := lx.Roles.At(toks, q); n > 0 && bestRole(rs).Predicate != "" && (q == 0 || !toks[q-1].Is("a", "an")) {
+			if rs, n := lx.Roles.At(toks, q); n > 0 && bestRole(rs).Predicate != "" && (q == 0 || (toks[q-1].Key != "a" && toks[q-1].Key != "an")) {
 				return schema.Person
 			}
 		}
@@ -433,7 +450,7 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 	k := end
 	if k < len(toks) && toks[k].Text == "," {
 		k++
-		if k < len(toks) && toks[k].Is("a", "an", "the") {
+		if k < len(toks) && (toks[k].Key == "a" || toks[k].Key == "an" || toks[k].Key == "the") {
 			k++
 		}
 		for m := k; m < len(toks) && m < k+4; m++ {
@@ -443,7 +460,7 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 		}
 	}
 	// "calling themselves X", "known as X".
-	if start >= 2 && (toks[start-1].Is("themselves", "itself") || toks[start-2].Is("known") && toks[start-1].Is("as")) {
+	if start >= 2 && (toks[start-1].Key == "themselves" || toks[start-1].Key == "itself" || toks[start-2].Key == "known" && toks[start-1].Key == "as") {
 		return schema.ArmedGroup
 	}
 	return ""
@@ -473,16 +490,16 @@ func trimName(s string) string {
 }
 
 // notNames are capitalised words that never start a name: days, months.
-var notNames = wordSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+var notNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
 // genericOffice words make an organisation name generic: which country's
 // "Health Ministry" the text does not say.
-var genericOffice = wordSet("health", "foreign", "defense", "defence", "interior", "finance", "oil", "education", "justice", "security", "media", "information", "culture", "electricity", "trade", "planning", "the", "state", "national", "general", "central", "supreme", "joint", "special")
+var genericOffice = setOf("health", "foreign", "defense", "defence", "interior", "finance", "oil", "education", "justice", "security", "media", "information", "culture", "electricity", "trade", "planning", "the", "state", "national", "general", "central", "supreme", "joint", "special")
 
 // occupations before a name make it a person's.
-var occupations = wordSet("researcher", "journalist", "reporter", "businessman", "businesswoman", "contractor", "activist", "analyst", "cleric", "writer", "academic", "scholar", "photographer", "aid", "worker", "doctor", "lawyer", "student", "engineer", "pilot", "soldier", "sergeant", "hostage", "detainee", "blogger", "dissident", "opposition", "candidate", "lawmaker", "mp", "envoy", "negotiator", "mediator", "citizen", "national", "resident", "filmmaker", "author", "economist", "expert", "professor", "archbishop", "imam", "preacher")
+var occupations = setOf("researcher", "journalist", "reporter", "businessman", "businesswoman", "contractor", "activist", "analyst", "cleric", "writer", "academic", "scholar", "photographer", "aid", "worker", "doctor", "lawyer", "student", "engineer", "pilot", "soldier", "sergeant", "hostage", "detainee", "blogger", "dissident", "opposition", "candidate", "lawmaker", "mp", "envoy", "negotiator", "mediator", "citizen", "national", "resident", "filmmaker", "author", "economist", "expert", "professor", "archbishop", "imam", "preacher")
 
 // groupDemonym reports whether a token is the adjective of an armed group
 // ("Houthi").

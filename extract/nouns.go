@@ -6,6 +6,13 @@ import (
 	"github.com/actorgraph/actorgraph/schema"
 )
 
+var (
+	pluralEventNouns = setOf("attacks", "strikes", "talks", "raids")
+	eventModifiers   = setOf("drone", "missile", "air", "rocket", "retaliatory", "military", "precision", "deadly", "latest", "new", "first", "recent", "ballistic", "cross")
+	warNouns         = setOf("war", "wars", "fighting", "clashes", "conflict", "hostilities")
+	clauseLinks      = setOf("which", "who", "while", "but")
+)
+
 // nouns applies the event-noun lexicon: "attacks on X by Y", "a US drone
 // strike", "talks between A and B", "X conducted strikes on Y".
 func (st *sent) nouns() {
@@ -17,7 +24,7 @@ func (st *sent) nouns() {
 			continue
 		}
 		en := ns[0]
-		if _, vn := st.verbAt(i); vn > 0 && i > 0 && !determiners[toks[i-1].Key] && st.at[i-1] < 0 && !toks[i].Is("attacks", "strikes", "talks", "raids") && !strings.HasSuffix(toks[i].Key, "ion") {
+		if _, vn := st.verbAt(i); vn > 0 && i > 0 && !determiners.has(toks[i-1]) && st.at[i-1] < 0 && !pluralEventNouns.has(toks[i]) && !strings.HasSuffix(toks[i].Key, "ion") {
 			continue
 		}
 		end := i + n
@@ -25,7 +32,7 @@ func (st *sent) nouns() {
 		var agents, objs []string
 		// Agents: modifiers right before ("US drone attack", "US-Israeli strikes"), possessors, "by X".
 		q := i - 1
-		for q >= 0 && toks[q].Kind == Word && !toks[q].Upper() && toks[q].Is("drone", "missile", "air", "rocket", "retaliatory", "military", "precision", "deadly", "latest", "new", "first", "recent", "ballistic", "cross") {
+		for q >= 0 && toks[q].Kind == Word && !toks[q].Upper() && eventModifiers.has(toks[q]) {
 			q--
 		}
 		if q >= 0 && toks[q].Key == "s" {
@@ -40,7 +47,7 @@ func (st *sent) nouns() {
 			}
 		}
 		symmetric := p == schema.NegotiatedWith || p == schema.AgreedWith || p == schema.TruceWith
-		if p == schema.Attacked && end < len(toks) && toks[end].Is("between") && toks[i].Is("war", "wars", "fighting", "clashes", "conflict", "hostilities") {
+		if p == schema.Attacked && end < len(toks) && toks[end].Key == "between" && warNouns.has(toks[i]) {
 			// "the war between Israel and Iran": each attacked the other
 			if k := st.mk(st.skipDet(end + 1)); k >= 0 {
 				if g := st.group(k); len(g) >= 2 {
@@ -55,7 +62,7 @@ func (st *sent) nouns() {
 		}
 		if symmetric {
 			// "talks between A and B"
-			if end < len(toks) && toks[end].Is("between") {
+			if end < len(toks) && toks[end].Key == "between" {
 				if k := st.mk(st.skipDet(end + 1)); k >= 0 {
 					g := st.group(k)
 					if len(g) >= 2 {
@@ -69,10 +76,10 @@ func (st *sent) nouns() {
 		}
 		for j := end; j < len(toks) && j < end+12; j++ {
 			t := toks[j]
-			if t.Text == ";" || t.Is("which", "who", "while", "but") || st.stop(j) {
+			if t.Text == ";" || clauseLinks.has(t) || st.stop(j) {
 				break
 			}
-			if slicesHas(en.AgentPreps, t.Key) && (j == 0 || !targetLinks[toks[j-1].Key]) && len(agents) == 0 {
+			if slicesHas(en.AgentPreps, t.Key) && (j == 0 || !targetLinks.has(toks[j-1])) && len(agents) == 0 {
 				q := st.skipDet(j + 1)
 				if q+1 < len(toks) && st.mk(q) < 0 && toks[q].Kind == Word && !toks[q].Upper() {
 					q++ // "the withdrawal of the last American troops"
@@ -127,7 +134,7 @@ func (st *sent) nouns() {
 }
 
 func (st *sent) skipDet(i int) int {
-	for i < len(st.toks) && determiners[st.toks[i].Key] {
+	for i < len(st.toks) && determiners.has(st.toks[i]) {
 		i++
 	}
 	return i
@@ -136,6 +143,8 @@ func (st *sent) skipDet(i int) int {
 // skipDetBack returns the index of the token before toks[j], past the
 // determiners right before j.
 func (st *sent) skipDetBack(j int) int { return st.d.skipDetBack(st.toks, j) }
+
+var blameWords = setOf("responsible", "blame", "blamed", "blames", "blaming", "accused", "accuses", "accusing", "condemned", "condemns", "denied", "denies")
 
 // lightSubject finds the subject of a light verb that governs an event
 // noun at i: "X conducted strikes", "X retaliated with strikes", "A and B
@@ -147,37 +156,39 @@ func (st *sent) lightSubject(i int) []string {
 		symmetric = info.Symmetric
 	}
 	for j := i - 1; j >= 0 && j >= i-7; j-- {
-		if st.toks[j].Is("in") && !symmetric {
+		if st.toks[j].Key == "in" && !symmetric {
 			return nil // "killed ... in an airstrike": no doer named
 		}
 		t := st.toks[j]
 		if t.Text == ":" || t.Text == "\"" || t.Text == "“" {
 			continue
 		}
-		if st.at[j] >= 0 || clauseStops[t.Key] || t.Text == "," || t.Is("responsible", "blame", "blamed", "blames", "blaming", "accused", "accuses", "accusing", "condemned", "condemns", "denied", "denies") {
+		if st.at[j] >= 0 || clauseStops.has(t) || t.Text == "," || blameWords.has(t) {
 			return nil // "hold the militia responsible for the strike": whose strike is the accusation
 		}
-		if lightVerbs[t.Key] && (symmetric || !agreementVerbs[t.Key]) {
+		if lightVerbs.has(t) && (symmetric || !agreementVerbs.has(t)) {
 			return st.subjects(j)
 		}
 	}
 	return nil
 }
 
+var attackModifiers = setOf("drone", "missile", "air", "rocket", "retaliatory", "military", "precision", "deadly", "latest", "new", "recent", "ballistic", "regular", "frequent", "repeated", "further", "more", "fresh", "joint")
+
 // nounModifier reports whether token i is a word that modifies an event
 // noun after it: "drone", "retaliatory", "regular".
 func (st *sent) nounModifier(i int) bool {
-	return st.toks[i].Is("drone", "missile", "air", "rocket", "retaliatory", "military", "precision", "deadly", "latest", "new", "recent", "ballistic", "regular", "frequent", "repeated", "further", "more", "fresh", "joint")
+	return attackModifiers.has(st.toks[i])
 }
 
-var nounPreps = wordSet("with", "of", "in", "on", "by", "amid", "after", "following", "despite", "against", "for", "from", "about")
+var nounPreps = setOf("with", "of", "in", "on", "by", "amid", "after", "following", "despite", "against", "for", "from", "about")
 
 // bulletObjects reads the objects of an event noun given as a list after a
 // colon, one item a line: "the elimination of:\n- Iranian General Qasem
 // Soleimani;\n- Abu Mahdi al-Muhandis."
 func (st *sent) bulletObjects(i int) []string {
 	j := i
-	if j < len(st.toks) && st.toks[j].Is("of", "on", "against") {
+	if j < len(st.toks) && (st.toks[j].Key == "of" || st.toks[j].Key == "on" || st.toks[j].Key == "against") {
 		j++
 	}
 	if j >= len(st.toks) || st.toks[j].Text != ":" {
@@ -219,18 +230,20 @@ func (st *sent) bulletObjects(i int) []string {
 	return out
 }
 
+var appositionDets = setOf("the", "a", "an", "its", "his")
+
 // groupAppositions extends a coordinated group over appositions: "Qasem
 // Soleimani, the commander of Iran's Quds Force, and Abu Mahdi al-Muhandis".
 func (st *sent) appositionBetween(between []Token) bool {
 	n := len(between)
-	if n < 4 || n > 14 || between[0].Text != "," || !between[1].Is("the", "a", "an", "its", "his") {
+	if n < 4 || n > 14 || between[0].Text != "," || !appositionDets.has(between[1]) {
 		return false
 	}
-	if !(between[n-2].Text == "," && between[n-1].Is("and")) {
+	if !(between[n-2].Text == "," && between[n-1].Key == "and") {
 		return false
 	}
 	for _, t := range between[2 : n-2] {
-		if t.Text == "," || t.Text == ";" || clauseStops[t.Key] {
+		if t.Text == "," || t.Text == ";" || clauseStops.has(t) {
 			return false
 		}
 	}
@@ -258,4 +271,4 @@ func (st *sent) agentModifier(m *Mention) bool {
 
 // agreementVerbs govern truces, talks and deals ("announced a truce",
 // "signed an agreement"), never attacks ("announced the killing of").
-var agreementVerbs = wordSet("announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed")
+var agreementVerbs = setOf("announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed")

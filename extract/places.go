@@ -6,6 +6,12 @@ import (
 	"github.com/actorgraph/actorgraph/schema"
 )
 
+var (
+	placeHeads      = setOf("base", "town", "city", "village", "district", "province", "outpost", "garrison", "airport", "port", "camp", "region", "facility", "site", "area", "compound")
+	settlementNouns = setOf("capital", "city", "town", "port", "province", "region", "village", "district", "governorate")
+	capitalWords    = setOf("capital", "seat", "largest", "main")
+)
+
 // places finds locatedIn relations: "Naples, Italy", "the Green Zone in
 // Baghdad", "Erbil, in the Kurdistan region", "Baghdad's Green Zone", and
 // names that contain their place ("US Embassy in Baghdad").
@@ -40,7 +46,7 @@ func (st *sent) places() {
 			// "Naples, Italy" — but not a list "Jordan, Kuwait and Iraq".
 			if k+2 < len(st.ms) {
 				after := toks[n.End:min(n.End+2, len(toks))]
-				if len(after) > 0 && (after[0].Is("and", "or") || after[0].Text == "," && k+2 < len(st.ms) && st.ms[k+2].Start <= n.End+2) {
+				if len(after) > 0 && (after[0].Key == "and" || after[0].Key == "or" || after[0].Text == "," && k+2 < len(st.ms) && st.ms[k+2].Start <= n.End+2) {
 					continue
 				}
 			}
@@ -54,7 +60,7 @@ func (st *sent) places() {
 				if w == "in" || w == "," || w == "-" {
 					continue
 				}
-				if !determiners[w] && !placeAdjectives[w] {
+				if !determiners.hasKey(w) && !placeAdjectives.hasKey(w) {
 					ok = false
 				}
 			}
@@ -73,15 +79,15 @@ func (st *sent) places() {
 	}
 	// "Tower 22, a logistics support base in northeast Jordan"
 	for _, a := range st.ms {
-		if a.Type != schema.Location && a.Type != schema.Facility || a.End+3 >= len(toks) || toks[a.End].Text != "," || !toks[a.End+1].Is("a", "an", "the") {
+		if a.Type != schema.Location && a.Type != schema.Facility || a.End+3 >= len(toks) || toks[a.End].Text != "," || (toks[a.End+1].Key != "a" && toks[a.End+1].Key != "an" && toks[a.End+1].Key != "the") {
 			continue
 		}
 		for q := a.End + 2; q < len(toks) && q < a.End+9; q++ {
 			if toks[q].Text == "," || st.mk(q) >= 0 {
 				break
 			}
-			if toks[q].Is("in", "near", "outside") && toks[q-1].Is("base", "town", "city", "village", "district", "province", "outpost", "garrison", "airport", "port", "camp", "region", "facility", "site", "area", "compound") {
-				if toks[q].Is("in") {
+			if (toks[q].Key == "in" || toks[q].Key == "near" || toks[q].Key == "outside") && placeHeads.has(toks[q-1]) {
+				if toks[q].Key == "in" {
 					if b := st.placeAfter(q + 1); b != nil && b.ID != a.ID {
 						st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-apposition", q)
 					}
@@ -96,11 +102,11 @@ func (st *sent) places() {
 			continue
 		}
 		q := a.End
-		if !toks[q].Is("capital", "city", "town", "port", "province", "region", "village", "district", "governorate") {
+		if !settlementNouns.has(toks[q]) {
 			continue
 		}
 		q++
-		if q < len(toks) && toks[q].Is("of") {
+		if q < len(toks) && toks[q].Key == "of" {
 			q++
 		}
 		if b := st.mentionAt(q); b != nil && b.Start == q && b.Type.IsPlace() {
@@ -114,12 +120,12 @@ func (st *sent) places() {
 			continue
 		}
 		j := a.End
-		if j+3 < len(toks) && toks[j].Text == "," && toks[j+1].Is("the") && toks[j+2].Is("capital", "seat", "largest", "main") {
+		if j+3 < len(toks) && toks[j].Text == "," && toks[j+1].Key == "the" && capitalWords.has(toks[j+2]) {
 			q := j + 3
-			for q < len(toks) && q < j+6 && !toks[q].Is("of") {
+			for q < len(toks) && q < j+6 && toks[q].Key != "of" {
 				q++
 			}
-			if b := st.mentionAt(st.skipDet(q + 1)); q < len(toks) && toks[q].Is("of") && b != nil && (b.Type == schema.Location || b.Type == schema.Country) {
+			if b := st.mentionAt(st.skipDet(q + 1)); q < len(toks) && toks[q].Key == "of" && b != nil && (b.Type == schema.Location || b.Type == schema.Country) {
 				if st.possessive(b.End) {
 					if c := st.mentionAt(b.End + 1); c != nil && c.Type == schema.Location {
 						b = c
@@ -132,7 +138,7 @@ func (st *sent) places() {
 	// "Mosul, its capital": the place named before
 	for k, a := range st.ms {
 		j := a.End
-		if a.Type == schema.Location && j+2 < len(toks) && toks[j].Text == "," && toks[j+1].Is("its") && toks[j+2].Is("capital", "seat") {
+		if a.Type == schema.Location && j+2 < len(toks) && toks[j].Text == "," && toks[j+1].Key == "its" && (toks[j+2].Key == "capital" || toks[j+2].Key == "seat") {
 			for q := k - 1; q >= 0; q-- {
 				if b := st.ms[q]; b.Type == schema.Location || b.Type == schema.Country {
 					st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-capital", j)
@@ -143,7 +149,7 @@ func (st *sent) places() {
 	}
 	// "the Syrian capital" naming Damascus: the demonym's state
 	for _, a := range st.ms {
-		if a.Type == schema.Location && a.End-a.Start == 2 && toks[a.End-1].Is("capital") {
+		if a.Type == schema.Location && a.End-a.Start == 2 && toks[a.End-1].Key == "capital" {
 			if id := st.d.stateAt(toks, a.Start); id != "" && id != a.ID {
 				st.emit(a.ID, schema.LocatedIn, id, schema.Asserted, "place-capital", a.Start)
 			}
@@ -159,7 +165,7 @@ func (st *sent) places() {
 	}
 }
 
-var placeAdjectives = wordSet("compound", "complex", "headquarters", "facility", "base", "airport", "site", "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "northwestern", "northeastern", "southwestern", "southeastern", "semi", "autonomous", "semi-autonomous", "restive", "neighboring", "neighbouring", "nearby", "capital", "city", "province", "of", "iraqi", "syrian", "kurdish", "volatile", "oil-rich", "oil", "rich", "desert", "border", "so", "called", "so-called")
+var placeAdjectives = setOf("compound", "complex", "headquarters", "facility", "base", "airport", "site", "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "northwestern", "northeastern", "southwestern", "southeastern", "semi", "autonomous", "semi-autonomous", "restive", "neighboring", "neighbouring", "nearby", "capital", "city", "province", "of", "iraqi", "syrian", "kurdish", "volatile", "oil-rich", "oil", "rich", "desert", "border", "so", "called", "so-called")
 
 // within reports whether the gazetteer places a inside b, following in= up
 // to depth steps.
@@ -222,7 +228,7 @@ func (st *sent) nameContainsPlace(m *Mention) {
 // with its place in it: "in", a comma or a possessive inside.
 func (st *sent) hasPlaceLink(m *Mention) bool {
 	for q := m.Start; q < m.End; q++ {
-		if st.toks[q].Is("in", ",") || st.possessive(q) {
+		if (st.toks[q].Key == "in" || st.toks[q].Key == ",") || st.possessive(q) {
 			return true
 		}
 	}

@@ -104,18 +104,20 @@ func (st *sent) mentionAt(i int) *Mention {
 }
 
 var (
-	determiners = wordSet("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some", "all", "several", "two", "three")
-	locPreps    = wordSet("in", "inside", "near", "across", "outside", "at", "throughout", "around", "from", "into", "within", "along", "towards", "toward", "over", "between", "to", "via")
-	clauseStops = wordSet(";", ":", "but", "while", "after", "because", "although", "though", "when", "whereas", "before", "since", "until", "as", "—", "–")
-	beAux       = wordSet("is", "are", "was", "were", "been", "being", "be", "got", "get", "gets")
-	lightVerbs  = wordSet("agree", "agrees", "exerted", "exerts", "exert", "applied", "put", "piled", "maintained", "maintains", "extended", "extends", "observed", "observing", "honored", "honoured", "respected", "conducted", "conducts", "conduct", "carried", "carries", "carry", "launched", "launches", "launch", "initiated", "initiates", "waged", "wages", "stepped", "retaliated", "resumed", "resumes", "continued", "began", "begins", "started", "starts", "mounted", "mounts", "staged", "stages", "held", "holds", "hold", "announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed", "ordered", "orders", "claimed", "executed", "undertook", "in", "with", "has", "have", "had")
-	aspectual   = wordSet("began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues", "continuing", "managed", "resumed", "went", "proceeded")
-	ceaseVerbs  = wordSet("stop", "stopped", "stops", "stopping", "halt", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing")
-	troopNouns  = wordSet("troops", "soldiers", "forces", "personnel", "servicemembers", "marines", "advisers", "advisors", "trainers", "contingent", "members", "airmen", "sailors", "garrison")
-	targetLinks = wordSet("used", "operated", "controlled", "held", "run", "affiliated", "associated", "linked", "belonging", "tied", "allied", "aligned", "loyal")
+	determiners = setOf("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some", "all", "several", "two", "three")
+	locPreps    = setOf("in", "inside", "near", "across", "outside", "at", "throughout", "around", "from", "into", "within", "along", "towards", "toward", "over", "between", "to", "via")
+	clauseStops = setOf(";", ":", "but", "while", "after", "because", "although", "though", "when", "whereas", "before", "since", "until", "as", "—", "–")
+	beAux       = setOf("is", "are", "was", "were", "been", "being", "be", "got", "get", "gets")
+	lightVerbs  = setOf("agree", "agrees", "exerted", "exerts", "exert", "applied", "put", "piled", "maintained", "maintains", "extended", "extends", "observed", "observing", "honored", "honoured", "respected", "conducted", "conducts", "conduct", "carried", "carries", "carry", "launched", "launches", "launch", "initiated", "initiates", "waged", "wages", "stepped", "retaliated", "resumed", "resumes", "continued", "began", "begins", "started", "starts", "mounted", "mounts", "staged", "stages", "held", "holds", "hold", "announced", "announces", "declared", "declares", "offered", "offers", "reached", "reaches", "signed", "signs", "agreed", "ordered", "orders", "claimed", "executed", "undertook", "in", "with", "has", "have", "had")
+	aspectual   = setOf("began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues", "continuing", "managed", "resumed", "went", "proceeded")
+	ceaseVerbs  = setOf("stop", "stopped", "stops", "stopping", "halt", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing")
+	troopNouns  = setOf("troops", "soldiers", "forces", "personnel", "servicemembers", "marines", "advisers", "advisors", "trainers", "contingent", "members", "airmen", "sailors", "garrison")
+	targetLinks = setOf("used", "operated", "controlled", "held", "run", "affiliated", "associated", "linked", "belonging", "tied", "allied", "aligned", "loyal")
 )
 
-func wordSet(ws ...string) map[string]bool {
+// keySet is a set of strings looked up as strings (phrases, not token
+// keys: a token's key is tested against a wordSet).
+func keySet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
 		m[w] = true
@@ -127,14 +129,14 @@ func wordSet(ws ...string) map[string]bool {
 // the given prepositions: "in the western Anbar province".
 func (st *sent) prepBefore(m *Mention) string {
 	i := m.Start - 1
-	for i >= 0 && (determiners[st.toks[i].Key] || st.toks[i].Kind == Word && !st.toks[i].Upper() && st.at[i] < 0 && i >= m.Start-3 && st.adjective(i)) {
+	for i >= 0 && (determiners.has(st.toks[i]) || st.toks[i].Kind == Word && !st.toks[i].Upper() && st.at[i] < 0 && i >= m.Start-3 && st.adjective(i)) {
 		i--
 	}
 	if i >= 0 && st.toks[i].Upper() && st.at[i] < 0 {
 		// a title between the preposition and the name: "of Prime Minister X"
 		if _, n := st.d.roleEndingAt(st.toks, i+1); n > 0 {
 			i -= n
-			for i >= 0 && determiners[st.toks[i].Key] {
+			for i >= 0 && determiners.has(st.toks[i]) {
 				i--
 			}
 		}
@@ -144,8 +146,8 @@ func (st *sent) prepBefore(m *Mention) string {
 	}
 	// "in Iraq and Syria": a conjunct shares the preposition of the first.
 	// ", Syria and Iraq": inside a list, a comma does too.
-	midList := m.End < len(st.toks) && st.toks[m.End].Is(",", "and", "or")
-	if (st.toks[i].Is("and", "or") || st.toks[i].Text == "," && midList) && i > 0 {
+	midList := m.End < len(st.toks) && (st.toks[m.End].Key == "," || st.toks[m.End].Key == "and" || st.toks[m.End].Key == "or")
+	if (st.toks[i].Key == "and" || st.toks[i].Key == "or" || st.toks[i].Text == "," && midList) && i > 0 {
 		if prev := st.mentionAt(i - 1); prev != nil && prev != m {
 			return st.prepBefore(prev)
 		}
@@ -171,7 +173,7 @@ func (st *sent) group(k int) []*Mention {
 	// Health Ministry, Israeli strikes"): it needs an "and" or "or", but
 	// for a headline's "Israel, Hezbollah agree".
 	for q := g[0].End; q < g[len(g)-1].Start; q++ {
-		if st.toks[q].Is("and", "or") || st.toks[q].Text == "-" {
+		if (st.toks[q].Key == "and" || st.toks[q].Key == "or") || st.toks[q].Text == "-" {
 			return g
 		}
 	}
@@ -180,6 +182,8 @@ func (st *sent) group(k int) []*Mention {
 	}
 	return []*Mention{st.ms[k]}
 }
+
+var rawGroupNouns = setOf("militias", "militiamen", "officials", "government", "army")
 
 func (st *sent) rawGroup(k int) []*Mention {
 	out := []*Mention{st.ms[k]}
@@ -192,9 +196,9 @@ func (st *sent) rawGroup(k int) []*Mention {
 		ok := false
 		switch len(between) {
 		case 1:
-			ok = between[0].Is(",", "and", "-") || between[0].Text == "-"
+			ok = between[0].Key == "," || between[0].Key == "and" || between[0].Key == "-" || between[0].Text == "-"
 		case 2:
-			ok = between[0].Text == "," && between[1].Is("and") || between[0].Is("and") && determiners[between[1].Key]
+			ok = between[0].Text == "," && between[1].Key == "and" || between[0].Key == "and" && determiners.has(between[1])
 		}
 		if !ok && b.Type == schema.Person {
 			// "PMF chairman Falih al-Fayyadh and Badr Organization leader
@@ -214,18 +218,18 @@ func (st *sent) rawGroup(k int) []*Mention {
 			break
 		}
 		between := st.toks[a.End:b.Start]
-		if a.Kind == DemonymMention && len(between) > 1 && (troopNouns[between[0].Key] || weapons[between[0].Key] || between[0].Is("militias", "militiamen", "officials", "government", "army")) {
+		if a.Kind == DemonymMention && len(between) > 1 && (troopNouns.has(between[0]) || weapons.has(between[0]) || rawGroupNouns.has(between[0])) {
 			between = between[1:] // "Iranian forces and Iran-backed militants"
-			if len(between) > 1 && between[0].Is("power", "forces") {
+			if len(between) > 1 && (between[0].Key == "power" || between[0].Key == "forces") {
 				between = between[1:]
 			}
 		}
 		ok := false
 		switch len(between) {
 		case 1:
-			ok = between[0].Is(",", "and") || between[0].Text == "-"
+			ok = between[0].Key == "," || between[0].Key == "and" || between[0].Text == "-"
 		case 2:
-			ok = between[0].Text == "," && between[1].Is("and") || between[0].Is("and") && determiners[between[1].Key]
+			ok = between[0].Text == "," && between[1].Key == "and" || between[0].Key == "and" && determiners.has(between[1])
 		default:
 			ok = a.Type == schema.Person && b.Type == schema.Person && st.appositionBetween(between)
 		}
@@ -257,15 +261,23 @@ func (st *sent) subjects(i int) []string { return st.subjectsOf(i, false) }
 // phrases count ("members of the PMF were killed").
 func (st *sent) patients(i int) []string { return st.subjectsOf(i, true) }
 
+var (
+	auxOrAdverbs       = setOf("has", "have", "had", "also", "reportedly", "allegedly", "later", "then", "still")
+	perfectOrEver      = setOf("has", "have", "had", "ever")
+	clauseConjunctions = setOf("as", "after", "before", "since", "until", "when", "while")
+	militaryBranches   = setOf("aircraft", "fighters", "navy", "army", "military")
+	reportVerbs        = setOf("said", "says", "told", "announced", "stated", "reported", "confirmed", "added")
+)
+
 func (st *sent) subjectsOf(i int, passive bool) []string {
 	// A relative clause: "the missile attack that struck Erbil" has the
 	// attack as subject (so no actor); "a US drone attack that killed" has
 	// the attack's doer; "the United States, which keeps" its antecedent.
 	r := i - 1
-	for r >= 0 && (beAux[st.toks[r].Key] || st.toks[r].Is("has", "have", "had", "also", "reportedly", "allegedly", "later", "then", "still")) {
+	for r >= 0 && (beAux.has(st.toks[r]) || auxOrAdverbs.has(st.toks[r])) {
 		r--
 	}
-	if r >= 1 && st.toks[r].Is("that", "which", "who") && !passive {
+	if r >= 1 && (st.toks[r].Key == "that" || st.toks[r].Key == "which" || st.toks[r].Key == "who") && !passive {
 		return st.antecedentNP(r)
 	}
 	for j := i - 1; j >= 0; j-- {
@@ -278,39 +290,39 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 				continue
 			}
 		}
-		if clauseStops[t.Key] && !(t.Is("as") && j+1 < len(st.toks) && st.toks[j+1].Is("well")) && !(t.Is("since") && j > 0 && st.toks[j-1].Is("has", "have", "had", "ever")) {
-			if t.Is("as", "after", "before", "since", "until", "when", "while") && st.pronounBetween(j, i) {
+		if clauseStops.has(t) && !(t.Key == "as" && j+1 < len(st.toks) && st.toks[j+1].Key == "well") && !(t.Key == "since" && j > 0 && perfectOrEver.has(st.toks[j-1])) {
+			if clauseConjunctions.has(t) && st.pronounBetween(j, i) {
 				return st.pronoun(j)
 			}
 			break
 		}
-		if t.Is("it", "they") && st.at[j] < 0 && j >= i-4 {
+		if (t.Key == "it" || t.Key == "they") && st.at[j] < 0 && j >= i-4 {
 			return st.pronoun(j)
 		}
-		if t.Is("its", "their") && st.at[j] < 0 && j >= i-4 && j+1 < i && (weapons[st.toks[j+1].Key] || troopNouns[st.toks[j+1].Key] || st.toks[j+1].Is("aircraft", "fighters", "navy", "army", "military")) {
+		if (t.Key == "its" || t.Key == "their") && st.at[j] < 0 && j >= i-4 && j+1 < i && (weapons.has(st.toks[j+1]) || troopNouns.has(st.toks[j+1]) || militaryBranches.has(st.toks[j+1])) {
 			// "CENTCOM said its aircraft had struck": the owner of the forces
 			if id := st.speaker(); id != "" {
 				return []string{id}
 			}
 			return st.pronoun(j)
 		}
-		if t.Is("said", "says", "told", "announced", "stated", "reported", "confirmed", "added") && st.at[j] < 0 && !(j+1 < len(st.toks) && st.toks[j+1].Is("to", "on", "in")) {
+		if reportVerbs.has(t) && st.at[j] < 0 && !(j+1 < len(st.toks) && (st.toks[j+1].Key == "to" || st.toks[j+1].Key == "on" || st.toks[j+1].Key == "in")) {
 			// "Saree said 73 strikes had killed five fighters": who said it
 			// is not who did it; but "X said ..., and warned that": the
 			// same speaker goes on
-			if i > 0 && st.toks[i-1].Is("and") && speechVerbs[st.toks[i].Key] {
+			if i > 0 && st.toks[i-1].Key == "and" && speechVerbs.has(st.toks[i]) {
 				return st.subjectsOf(j, passive)
 			}
 			break
 		}
-		if t.Is("we") && st.at[j] < 0 && j >= i-4 {
+		if t.Key == "we" && st.at[j] < 0 && j >= i-4 {
 			// "We will target American bases," the group said.
 			if id := st.speaker(); id != "" {
 				return []string{id}
 			}
 			return nil
 		}
-		if t.Is("he", "she") && st.at[j] < 0 && j >= i-4 {
+		if (t.Key == "he" || t.Key == "she") && st.at[j] < 0 && j >= i-4 {
 			if id := st.d.antecedent(st.ms, j, schema.Person); id != "" {
 				return []string{id}
 			}
@@ -334,7 +346,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 		if p == "of" && st.memberOf(m) {
 			p = "" // "Fighters of the Islamic State overran Mosul"
 		}
-		if locPreps[p] || p == "of" && m.Kind != DemonymMention && !passive || p == "by" || p == "with" || p == "against" || p == "on" || otherPreps[p] {
+		if locPreps.hasKey(p) || p == "of" && m.Kind != DemonymMention && !passive || p == "by" || p == "with" || p == "against" || p == "on" || otherPreps.hasKey(p) {
 			j = m.Start
 			continue
 		}
@@ -354,7 +366,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 	}
 	if i < 6 {
 		for j := 0; j < i; j++ {
-			if st.toks[j].Is("it", "they") {
+			if st.toks[j].Key == "it" || st.toks[j].Key == "they" {
 				return st.pronoun(j)
 			}
 		}
@@ -364,7 +376,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 
 func (st *sent) pronounBetween(a, b int) bool {
 	for j := a + 1; j < b && j <= a+3; j++ {
-		if st.toks[j].Is("it", "they") {
+		if st.toks[j].Key == "it" || st.toks[j].Key == "they" {
 			return true
 		}
 	}
@@ -398,6 +410,11 @@ func (st *sent) pronoun(j int) []string {
 	return nil
 }
 
+var (
+	objectStops = setOf("which", "who", "saying", "citing", "said")
+	baseNouns   = setOf("base", "bases", "garrison", "outpost", "embassy", "consulate")
+)
+
 // objects finds the entities an event at i is done to: the first mentions
 // after it in the clause, after one of preps when given. Places in a
 // locative phrase are skipped unless the predicate takes a place.
@@ -409,7 +426,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			out = []string{fallback}
 		}
 	}()
-	if i < len(st.toks) && st.toks[i].Is("it", "them") && (p == schema.Accused || p == schema.Attacked || p == schema.Struck || p == schema.Threatened) {
+	if i < len(st.toks) && (st.toks[i].Key == "it" || st.toks[i].Key == "them") && (p == schema.Accused || p == schema.Attacked || p == schema.Struck || p == schema.Threatened) {
 		// "Iran and Syria have blamed it for the attack": the actor named
 		// last before the verb's own subject
 		return st.objectPronoun(i)
@@ -419,7 +436,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 	if len(preps) > 0 && !(len(preps) == 1 && preps[0] == "") {
 		found := false
 		for j := i; j < len(st.toks) && j < i+8; j++ {
-			if clauseStops[st.toks[j].Key] && !st.toks[j].Is("as") || st.stop(j) {
+			if clauseStops.has(st.toks[j]) && st.toks[j].Key != "as" || st.stop(j) {
 				break
 			}
 			for _, pr := range preps {
@@ -445,13 +462,13 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 	}
 	for j := start; j < len(st.toks); j++ {
 		t := st.toks[j]
-		if clauseStops[t.Key] && !t.Is("as") || t.Is("which", "who", "saying", "citing", "said") || st.stop(j) {
+		if clauseStops.has(t) && t.Key != "as" || objectStops.has(t) || st.stop(j) {
 			break
 		}
 		if t.Text == "," && j+1 < len(st.toks) && strings.HasSuffix(st.toks[j+1].Key, "ing") && st.mk(j+1) < 0 {
 			break // ", killing two members of ...": a new clause
 		}
-		if t.Text == "," && j+2 < len(st.toks) && st.toks[j+1].Is("and") && st.toks[j+2].Kind == Word && !st.toks[j+2].Upper() && !determiners[st.toks[j+2].Key] && st.mk(j+2) < 0 && !st.adjective(j+2) {
+		if t.Text == "," && j+2 < len(st.toks) && st.toks[j+1].Key == "and" && st.toks[j+2].Kind == Word && !st.toks[j+2].Upper() && !determiners.has(st.toks[j+2]) && st.mk(j+2) < 0 && !st.adjective(j+2) {
 			break // ", and warned that ...": a new clause
 		}
 		k := st.at[j]
@@ -459,7 +476,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			continue
 		}
 		m := st.ms[k]
-		if st.nonStateDemonym(m) && st.toks[m.End].Is("territory", "soil", "airspace") && (p == schema.Attacked || p == schema.Struck) && fallback == "" {
+		if st.nonStateDemonym(m) && (st.toks[m.End].Key == "territory" || st.toks[m.End].Key == "soil" || st.toks[m.End].Key == "airspace") && (p == schema.Attacked || p == schema.Struck) && fallback == "" {
 			fallback = st.actorID(m) // "strikes that targeted locations inside Iraqi territory"
 		}
 		if m.Inner || st.compoundModifier(m) && !st.heldBy(m) || st.nonStateDemonym(m) {
@@ -474,19 +491,19 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			j = m.End - 1
 			continue // "warned at the UN that": where it was said
 		}
-		if otherPreps[prep] && prep != viaPrep && prep != "for" {
+		if otherPreps.hasKey(prep) && prep != viaPrep && prep != "for" {
 			j = m.End - 1
 			continue // "arms the groups through the Quds Force": an instrument, not the object
 		}
-		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps[prep]
-		if !wantPlace && locPreps[prep] && isPlace && (j > start || prep != "") && prep != viaPrep {
+		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps.hasKey(prep)
+		if !wantPlace && locPreps.hasKey(prep) && isPlace && (j > start || prep != "") && prep != viaPrep {
 			if fallback == "" && (m.Type.IsPlace() && p == schema.Struck && prep == "in" || m.Type == schema.Country && prep == "inside") {
 				fallback = m.ID // "bombed a command site in Beirut's suburbs": the place, if nothing else
 			}
 			j = m.End - 1
 			continue
 		}
-		if st.possessive(m.End) && m.End+1 < len(st.toks) && st.toks[m.End+1].Kind == Word && !targetNouns[st.toks[st.skipAdj(m.End+1)].Key] {
+		if st.possessive(m.End) && m.End+1 < len(st.toks) && st.toks[m.End+1].Kind == Word && !targetNouns.has(st.toks[st.skipAdj(m.End+1)]) {
 			j = m.End
 			continue // "Iran's allies": the possessor is not the object
 		}
@@ -504,7 +521,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 		last := g[len(g)-1]
 		// "groups used by Iran-backed militias, including Kataib Hezbollah
 		// and Kataib Sayyid al-Shuhada": the named members too.
-		if last.Kind == CollectiveMention && last.End+2 < len(st.toks) && st.toks[last.End].Text == "," && st.toks[last.End+1].Is("including") {
+		if last.Kind == CollectiveMention && last.End+2 < len(st.toks) && st.toks[last.End].Text == "," && st.toks[last.End+1].Key == "including" {
 			if k2 := st.mk(st.skipDet(last.End + 2)); k2 >= 0 {
 				g = append(g, st.group(k2)...)
 			}
@@ -520,7 +537,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			ids = append(ids, id)
 			// "the US base of al-Tanf", "the American base at Ain al-Asad":
 			// the base is a target too
-			if (p == schema.Attacked || p == schema.Struck) && st.d.typeOf(id) == schema.Country && g.End+2 < len(st.toks) && st.toks[g.End].Is("base", "bases", "garrison", "outpost", "embassy", "consulate") && st.toks[g.End+1].Is("of", "at", "in") {
+			if (p == schema.Attacked || p == schema.Struck) && st.d.typeOf(id) == schema.Country && g.End+2 < len(st.toks) && baseNouns.has(st.toks[g.End]) && (st.toks[g.End+1].Key == "of" || st.toks[g.End+1].Key == "at" || st.toks[g.End+1].Key == "in") {
 				if b := st.mentionAt(st.skipDet(g.End + 2)); b != nil && b.Type.IsPlace() {
 					ids = append(ids, b.ID)
 				}
@@ -559,12 +576,14 @@ func (st *sent) isRoleAt(i int) bool {
 	return st.roleLen(i) > 0
 }
 
+var rankWords = setOf("top", "senior", "former", "deputy", "acting", "chief", "military", "foreign", "defense", "defence")
+
 func (st *sent) roleLen(i int) int {
 	for k := i; k < len(st.toks) && k < i+2; k++ {
 		if rs, n := st.roleAt(k); n > 0 && len(rs) > 0 {
 			return k - i + n
 		}
-		if st.toks[k].Kind != Word || st.at[k] >= 0 || !st.toks[k].Is("top", "senior", "former", "deputy", "acting", "chief", "military", "foreign", "defense", "defence") {
+		if st.toks[k].Kind != Word || st.at[k] >= 0 || !rankWords.has(st.toks[k]) {
 			return 0
 		}
 	}
@@ -590,6 +609,8 @@ func (st *sent) isTitleAt(i int) bool {
 // at token i.
 func (st *sent) cueAt(j int) ([]Cue, int) { return st.d.x.lex.Cues.At(st.toks, j) }
 
+var conditionWords = setOf("until", "unless", "once", "before", "when", "whether")
+
 func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
 	mod := schema.Asserted
 	// Clause cues anywhere before the trigger: if, unless, as long as.
@@ -610,13 +631,13 @@ func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
 	}
 	for j := i - 1; j >= from; j-- {
 		t := st.toks[j]
-		if clauseStops[t.Key] || t.Text == "," && j < i-2 {
+		if clauseStops.has(t) || t.Text == "," && j < i-2 {
 			break
 		}
 		if st.at[j] >= 0 && j < i-1 {
 			// a mention between the cue and the trigger: the cue belongs
 			// to another verb unless it is the subject right before.
-			if st.mentionAt(j).End != i && !beAux[st.toks[st.mentionAt(j).End].Key] {
+			if st.mentionAt(j).End != i && !beAux.has(st.toks[st.mentionAt(j).End]) {
 				break
 			}
 		}
@@ -641,14 +662,14 @@ func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
 	}
 	// A present-tense verb after "until", "unless", "once", "before": not yet.
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if st.toks[j].Is("until", "unless", "once", "before", "when", "whether") {
+		if conditionWords.has(st.toks[j]) {
 			if vs, n := st.verbAt(i); n > 0 && (vs[0].Form == Base || vs[0].Form == Third) {
 				return schema.Hypothetical
 			}
 		}
 	}
 	// An infinitive: "to withdraw" happens only if what governs it says so.
-	if mod == schema.Asserted && i > 0 && st.toks[i-1].Is("to") && !(i > 1 && aspectual[st.toks[i-2].Key]) && !ignorePlanned {
+	if mod == schema.Asserted && i > 0 && st.toks[i-1].Key == "to" && !(i > 1 && aspectual.has(st.toks[i-2])) && !ignorePlanned {
 		mod = schema.Hypothetical
 	}
 	return mod
@@ -725,11 +746,13 @@ func (st *sent) reported() bool {
 	return false
 }
 
+var adjectiveStops = setOf("of", "by", "on", "against", "with", "targeting", "and", "or", "it", "they", "that", "which", "who", "what", "for", "said")
+
 // adjective reports whether the lower-case word at i can stand between a
 // preposition and a name: not a preposition, verb, pronoun or conjunction.
 func (st *sent) adjective(i int) bool {
 	t := st.toks[i]
-	if locPreps[t.Key] || clauseStops[t.Key] || otherPreps[t.Key] || prepositions[t.Key] || t.Is("of", "by", "on", "against", "with", "targeting", "and", "or", "it", "they", "that", "which", "who", "what", "for", "said") {
+	if locPreps.has(t) || clauseStops.has(t) || otherPreps.has(t) || prepositions.has(t) || adjectiveStops.has(t) {
 		return false
 	}
 	_, n := st.verbAt(i)
@@ -761,21 +784,28 @@ func (st *sent) stop(j int) bool {
 
 // skipAdj skips up to two lower-case modifiers: "southern front".
 func (st *sent) skipAdj(i int) int {
-	for k := 0; k < 2 && i+1 < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && !targetNouns[st.toks[i].Key] && st.at[i] < 0; k++ {
+	for k := 0; k < 2 && i+1 < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && !targetNouns.has(st.toks[i]) && st.at[i] < 0; k++ {
 		i++
 	}
 	return min(i, len(st.toks)-1)
 }
 
+var fighterNouns = setOf("fighters", "militants", "gunmen", "units")
+
 // memberOf reports whether mention m follows "fighters of", "members of",
 // "forces of": the members act for the group.
 func (st *sent) memberOf(m *Mention) bool {
 	i := m.Start - 1
-	for i >= 0 && determiners[st.toks[i].Key] {
+	for i >= 0 && determiners.has(st.toks[i]) {
 		i--
 	}
-	return i >= 1 && st.toks[i].Is("of") && (troopNouns[st.toks[i-1].Key] || st.toks[i-1].Is("fighters", "militants", "gunmen", "units"))
+	return i >= 1 && st.toks[i].Key == "of" && (troopNouns.has(st.toks[i-1]) || fighterNouns.has(st.toks[i-1]))
 }
+
+var (
+	relativePronouns = setOf("which", "who", "whose", "whom")
+	indefiniteStarts = setOf("the", "a", "an", "another", "one")
+)
 
 // relativeClauses marks the mentions of a relative clause set off by
 // commas (", which relies on an alliance that includes the factions,") as
@@ -785,9 +815,9 @@ func (st *sent) relativeClauses() {
 		if st.toks[i].Text != "," {
 			continue
 		}
-		relative := st.toks[i+1].Is("which", "who", "whose", "whom")
+		relative := relativePronouns.has(st.toks[i+1])
 		// an apposition after a name: ", the most powerful of Iraq's factions,"
-		apposition := i > 0 && st.mk(i-1) >= 0 && st.toks[i+1].Is("the", "a", "an", "another", "one") && st.mk(i+2) < 0 && !st.toks[i+2].Upper()
+		apposition := i > 0 && st.mk(i-1) >= 0 && indefiniteStarts.has(st.toks[i+1]) && st.mk(i+2) < 0 && !st.toks[i+2].Upper()
 		if !relative && !apposition {
 			continue
 		}
@@ -807,11 +837,13 @@ func (st *sent) relativeClauses() {
 	}
 }
 
+var speakerVerbs = setOf("said", "says", "told", "added", "stated", "announced", "warned", "insisted", "declared")
+
 // speaker returns who the sentence quotes: the actor next to its reporting
 // verb ("..., X said", "said X", "X told reporters").
 func (st *sent) speaker() string {
 	for j, t := range st.toks {
-		if !t.Is("said", "says", "told", "added", "stated", "announced", "warned", "insisted", "declared") {
+		if !speakerVerbs.has(t) {
 			continue
 		}
 		if m := st.mentionAt(j + 1); m != nil && m.Start == j+1 {
@@ -834,6 +866,8 @@ func (st *sent) speaker() string {
 	return ""
 }
 
+var parentheticalStarts = setOf("which", "who", "whose", "led", "backed", "known", "based", "headed", "founded", "supported", "a", "an", "the", "another", "one")
+
 // parenthetical returns the index of the comma that opens a parenthetical
 // phrase closed by the comma at j (a participle, relative clause or
 // apposition after a name), or -1.
@@ -851,7 +885,7 @@ func (st *sent) parenthetical(j int) int {
 			return -1
 		}
 		n := st.toks[k+1]
-		if n.Is("which", "who", "whose", "led", "backed", "known", "based", "headed", "founded", "supported", "a", "an", "the", "another", "one") {
+		if parentheticalStarts.has(n) {
 			if nameBefore(k) {
 				return k
 			}
@@ -892,7 +926,7 @@ func (st *sent) roleAt(i int) ([]Role, int) { return st.d.x.lex.Roles.At(st.toks
 // or "they" refers to.
 func (st *sent) objectOfVerb(m *Mention) bool {
 	i := m.Start - 1
-	for i >= 0 && determiners[st.toks[i].Key] {
+	for i >= 0 && determiners.has(st.toks[i]) {
 		i--
 	}
 	if i < 0 || st.toks[i].Upper() {
@@ -902,24 +936,28 @@ func (st *sent) objectOfVerb(m *Mention) bool {
 	return n > 0
 }
 
+var modifierParticiples = setOf("aligned", "backed", "led", "affiliated", "linked", "allied", "supported", "funded", "sponsored", "based", "made", "controlled", "run", "held", "owned")
+
 // compoundModifier reports whether a mention only modifies a compound
 // adjective: "Iran-aligned", "US-led", "Iran-backed".
 func (st *sent) compoundModifier(m *Mention) bool {
 	e := m.End
 	return e+1 < len(st.toks) && st.toks[e].Text == "-" && !st.toks[e].Space &&
-		st.toks[e+1].Is("aligned", "backed", "led", "affiliated", "linked", "allied", "supported", "funded", "sponsored", "based", "made", "controlled", "run", "held", "owned")
+		modifierParticiples.has(st.toks[e+1])
 }
 
 // linkedTarget reports whether the words between a verb's object position
 // and a far mention link them: "sites used by", "positions affiliated with".
 func (st *sent) linkedTarget(a, b int) bool {
 	for q := a; q < b; q++ {
-		if targetLinks[st.toks[q].Key] {
+		if targetLinks.has(st.toks[q]) {
 			return true
 		}
 	}
 	return false
 }
+
+var antecedentPreps = setOf("of", "by", "on", "against")
 
 // antecedentNP returns the actors of the noun phrase right before the
 // relative pronoun at r: "the United States, which", "a US drone attack
@@ -945,7 +983,7 @@ func (st *sent) antecedentNP(r int) []string {
 			}
 			return ids
 		}
-		if determiners[t.Key] || t.Kind == Punct || locPreps[t.Key] || t.Is("of", "by", "on", "against") {
+		if determiners.has(t) || t.Kind == Punct || locPreps.has(t) || antecedentPreps.has(t) {
 			return nil
 		}
 		if _, n := st.verbAt(j); n > 0 && !st.afterDeterminer(j) {
@@ -957,19 +995,21 @@ func (st *sent) antecedentNP(r int) []string {
 	return nil
 }
 
+var controlParticiples = setOf("held", "controlled", "run", "occupied")
+
 // heldBy reports whether a compound names whose area a target is:
 // "Houthi-held areas", "militia-controlled districts".
 func (st *sent) heldBy(m *Mention) bool {
 	e := m.End
-	return e+1 < len(st.toks) && st.toks[e+1].Is("held", "controlled", "run", "occupied")
+	return e+1 < len(st.toks) && controlParticiples.has(st.toks[e+1])
 }
 
 // nonState are nouns after which a demonym does not name the state: "Syrian
 // opposition", "Iraqi people", "Kurdish fighters".
-var nonState = wordSet("opposition", "rebels", "rebel", "people", "civilians", "citizens", "territory", "soil", "sovereignty", "tribes", "protesters", "public", "media", "airspace", "border", "borders", "economy", "refugees", "nationals", "national", "workers", "journalist", "journalists", "activists", "lawmakers", "politicians", "parties", "factions", "militias", "militants", "jihadists", "insurgents", "villages", "cities", "towns", "waters")
+var nonState = setOf("opposition", "rebels", "rebel", "people", "civilians", "citizens", "territory", "soil", "sovereignty", "tribes", "protesters", "public", "media", "airspace", "border", "borders", "economy", "refugees", "nationals", "national", "workers", "journalist", "journalists", "activists", "lawmakers", "politicians", "parties", "factions", "militias", "militants", "jihadists", "insurgents", "villages", "cities", "towns", "waters")
 
 func (st *sent) nonStateDemonym(m *Mention) bool {
-	return m.Kind == DemonymMention && m.End < len(st.toks) && nonState[st.toks[m.End].Key]
+	return m.Kind == DemonymMention && m.End < len(st.toks) && nonState.has(st.toks[m.End])
 }
 
 // mk returns the index of the mention covering token i, or -1.
@@ -997,7 +1037,7 @@ var ruleTriggers = []string{
 
 // otherPreps are prepositions whose object is never the subject of a verb
 // after it.
-var otherPreps = wordSet("under", "through", "despite", "amid", "during", "without", "among", "like", "via", "for", "about", "per", "beyond", "following")
+var otherPreps = setOf("under", "through", "despite", "amid", "during", "without", "among", "like", "via", "for", "about", "per", "beyond", "following")
 
 // inRelativeClause reports whether a mention sits inside a relative clause
 // ("attacks that killed 25 members of Kataib Hezbollah") that closes before
@@ -1008,7 +1048,7 @@ func (st *sent) inRelativeClause(m *Mention, i int) bool {
 		if t.Text == "," || t.Kind == Punct {
 			return false
 		}
-		if t.Is("that", "which", "who") && j+1 < m.Start {
+		if (t.Key == "that" || t.Key == "which" || t.Key == "who") && j+1 < m.Start {
 			if _, n := st.verbAt(j + 1); n > 0 {
 				return true
 			}
@@ -1057,14 +1097,14 @@ func (st *sent) headline() bool {
 
 // speechVerbs report, warn or accuse: a speech verb coordinated with "said"
 // shares its speaker.
-var speechVerbs = wordSet("said", "warned", "added", "vowed", "threatened", "accused", "blamed", "demanded", "urged", "called", "denied", "insisted", "stressed", "declared", "announced")
+var speechVerbs = setOf("said", "warned", "added", "vowed", "threatened", "accused", "blamed", "demanded", "urged", "called", "denied", "insisted", "stressed", "declared", "announced")
 
 // wouldIf reports whether the clause of token i is a conditional
 // consequence: "would strike hard if", "would target US interests if".
 func (st *sent) wouldIf(i int) bool {
 	would := false
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if st.toks[j].Is("would", "will") {
+		if st.toks[j].Key == "would" || st.toks[j].Key == "will" {
 			would = true
 		}
 	}
@@ -1072,7 +1112,7 @@ func (st *sent) wouldIf(i int) bool {
 		return false
 	}
 	for j := i + 1; j < len(st.toks) && j < i+16; j++ {
-		if st.toks[j].Is("if", "unless") {
+		if st.toks[j].Key == "if" || st.toks[j].Key == "unless" {
 			return true
 		}
 		if st.toks[j].Text == ";" || st.toks[j].Text == "." {
@@ -1092,7 +1132,7 @@ func (st *sent) titledPersonBefore(j int, b *Mention) (*Mention, int) {
 	for q := j; q >= 0; q-- {
 		c := st.ms[q]
 		if c.Type == schema.Person && !c.Inner {
-			if c.End >= b.Start-n || !st.toks[c.End].Is("and") {
+			if c.End >= b.Start-n || st.toks[c.End].Key != "and" {
 				return nil, 0
 			}
 			for t := c.End + 1; t < b.Start-n; t++ {

@@ -6,13 +6,22 @@ import (
 	"github.com/actorgraph/actorgraph/schema"
 )
 
+var (
+	militantNouns          = setOf("militia", "militant", "rebel", "opposition", "faction", "insurgent", "jihadist")
+	rolePreps              = setOf("of", "for", "to", "at", "in")
+	groupAdjectives        = setOf("rival", "powerful", "main", "armed", "militant", "hardline", "influential", "largest", "local")
+	affiliationParticiples = setOf("backed", "aligned", "allied", "affiliated", "linked", "supported", "sponsored")
+	envoyNouns             = setOf("ambassador", "ambassadors", "envoy", "envoys", "embassy")
+	militantModifiers      = setOf("militia", "militant", "rebel", "opposition", "tribal", "resistance", "faction", "insurgent", "jihadist", "paramilitary")
+)
+
 // roleTarget finds the organisation or state a role at toks[i:i+n] belongs
 // to: "of Y", "for Y", "to the Iraqi prime minister", or a demonym, state
 // or organisation right before the role ("Iraqi Prime Minister",
 // "Hezbollah leader", "NATO's Supreme Allied Commander").
 func (st *sent) roleTarget(i, n int) (string, bool) {
 	for q := i; q < i+n && q < len(st.toks); q++ {
-		if st.toks[q].Is("militia", "militant", "rebel", "opposition", "faction", "insurgent", "jihadist") {
+		if militantNouns.has(st.toks[q]) {
 			return "", false // "militia leader": of a militia, whatever state is named
 		}
 	}
@@ -20,15 +29,15 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 	for j < len(st.toks) && st.toks[j].Text == "." {
 		j++
 	}
-	if j < len(st.toks) && st.toks[j].Is("of", "for", "to", "at", "in") {
+	if j < len(st.toks) && rolePreps.has(st.toks[j]) {
 		k := j + 1
-		for k < len(st.toks) && determiners[st.toks[k].Key] && st.mk(k) < 0 {
+		for k < len(st.toks) && determiners.has(st.toks[k]) && st.mk(k) < 0 {
 			k++
 		}
-		for a := 0; a < 2 && k+1 < len(st.toks) && st.mk(k) < 0 && st.toks[k].Is("rival", "powerful", "main", "armed", "militant", "hardline", "influential", "largest", "local"); a++ {
+		for a := 0; a < 2 && k+1 < len(st.toks) && st.mk(k) < 0 && groupAdjectives.has(st.toks[k]); a++ {
 			k++ // "leader of the rival Asaib Ahl al-Haq group"
 		}
-		if m := st.mentionAt(k); m != nil && m.Start == k && m.End+1 < len(st.toks) && st.toks[m.End].Text == "-" && st.toks[m.End+1].Is("backed", "aligned", "allied", "affiliated", "linked", "supported", "sponsored") {
+		if m := st.mentionAt(k); m != nil && m.Start == k && m.End+1 < len(st.toks) && st.toks[m.End].Text == "-" && affiliationParticiples.has(st.toks[m.End+1]) {
 			k = m.End + 2 // "leader of the Iran-backed Asaib Ahl al-Haq": the group, not its backer
 		}
 		// "the military spokesman for Prime Minister X": X's state
@@ -41,11 +50,11 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		}
 		// "the US commander in Iraq": where the post is, not whose
 		inPlace := false
-		if m := st.mentionAt(k); m != nil && st.toks[j].Is("in") && (m.Type == schema.Country || m.Metonym != "") {
+		if m := st.mentionAt(k); m != nil && st.toks[j].Key == "in" && (m.Type == schema.Country || m.Metonym != "") {
 			inPlace = true
 		}
 		// "Iran's ambassador to Syria": the host, not the sender
-		if st.toks[j].Is("to") && st.toks[i+n-1].Is("ambassador", "ambassadors", "envoy", "envoys", "embassy") && i > 0 {
+		if st.toks[j].Key == "to" && envoyNouns.has(st.toks[i+n-1]) && i > 0 {
 			inPlace = true
 		}
 		if m := st.mentionAt(k); m != nil && !inPlace && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End) || m.Type == schema.Location && m.Metonym == "" && st.headOfPlace(i, n)) {
@@ -68,7 +77,7 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 	}
 	// Before the role: "Iraqi", "U.S.", "Hezbollah", "NATO's", "top Iranian".
 	k := i - 1
-	if k >= 0 && st.toks[k].Is("government", "state") && st.at[k] < 0 {
+	if k >= 0 && (st.toks[k].Key == "government" || st.toks[k].Key == "state") && st.at[k] < 0 {
 		// "government spokesman Basim al-Awadi": the state in context
 		if k > 0 && st.mk(k-1) >= 0 {
 			if m := st.mentionAt(k - 1); m.Type == schema.Country || m.Metonym != "" {
@@ -79,15 +88,15 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 			return c, true
 		}
 	}
-	if k >= 2 && st.toks[k].Is("and") && st.toks[k-1].Kind == Word && !st.toks[k-1].Upper() {
+	if k >= 2 && st.toks[k].Key == "and" && st.toks[k-1].Kind == Word && !st.toks[k-1].Upper() {
 		// "the Houthis' chief negotiator and spokesman": the first post's owner
 		k -= 2
 		for k >= 0 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && k >= i-5 {
 			k--
 		}
 	}
-	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners[st.toks[k].Key] && !st.toks[k].Is("whose", "its", "their") && st.adjective(k) {
-		if st.toks[k].Is("militia", "militant", "rebel", "opposition", "tribal", "resistance", "faction", "insurgent", "jihadist", "paramilitary") {
+	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners.has(st.toks[k]) && (st.toks[k].Key != "whose" && st.toks[k].Key != "its" && st.toks[k].Key != "their") && st.adjective(k) {
+		if militantModifiers.has(st.toks[k]) {
 			return "", false // "Iraqi militia leader": a leader of a militia, not of Iraq
 		}
 		k--
@@ -105,13 +114,13 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 		return st.actorID(m), true
 	}
 	// "Nujaba, whose secretary-general Akram al-Kaabi": the name before "whose".
-	if k >= 1 && st.toks[k].Is("whose") && st.toks[k-1].Text == "," {
+	if k >= 1 && st.toks[k].Key == "whose" && st.toks[k-1].Text == "," {
 		if m := st.mentionAt(k - 2); m != nil && m.Type != schema.Person && !m.Type.IsPlace() {
 			return st.actorID(m), true
 		}
 	}
 	// "its secretary-general, X": the group last named.
-	if k >= 0 && st.toks[k].Is("its") {
+	if k >= 0 && st.toks[k].Key == "its" {
 		if id := st.d.antecedent(st.ms, k, schema.ArmedGroup); id != "" && id != defaultCollectiveID {
 			return id, true
 		}
@@ -121,6 +130,11 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 	}
 	return "", false
 }
+
+var (
+	roleVerbStops = setOf("has", "have", "had", "will", "would", "said", "says")
+	roleLinkWords = setOf("of", "for", "to", "at", "in", "and", "with")
+)
 
 // roles finds person–role relations: titles before names ("Iraqi Prime
 // Minister X", "Hezbollah leader X", "Secretary-General of Y X"),
@@ -215,7 +229,7 @@ func (st *sent) roles() {
 			j++
 			comma = true
 		}
-		if j < len(st.toks) && st.toks[j].Is("a", "an", "the") {
+		if j < len(st.toks) && (st.toks[j].Key == "a" || st.toks[j].Key == "an" || st.toks[j].Key == "the") {
 			j++
 		} else if !comma {
 			continue
@@ -224,15 +238,15 @@ func (st *sent) roles() {
 			if st.toks[q].Text == "," || st.toks[q].Text == "." {
 				break
 			}
-			if st.toks[q].Kind == Word && !st.toks[q].Upper() && (beAux[st.toks[q].Key] || st.toks[q].Is("has", "have", "had", "will", "would", "said", "says")) {
+			if st.toks[q].Kind == Word && !st.toks[q].Upper() && (beAux.has(st.toks[q]) || roleVerbStops.has(st.toks[q])) {
 				break // "X, had met PUK leaders": a verb, no apposition
 			}
 			rs, n := st.roleAt(q)
-			if n > 0 && q+n < len(st.toks) && st.toks[q+n].Kind == Word && !st.toks[q+n].Upper() && !st.toks[q+n].Is("of", "for", "to", "at", "in", "and", "with") {
+			if n > 0 && q+n < len(st.toks) && st.toks[q+n].Kind == Word && !st.toks[q+n].Upper() && !roleLinkWords.has(st.toks[q+n]) {
 				q += n - 1 // "chief negotiator": the role word only modifies the noun after it
 				continue
 			}
-			if n > 0 && q+n+1 < len(st.toks) && st.toks[q+n].Is("and") {
+			if n > 0 && q+n+1 < len(st.toks) && st.toks[q+n].Key == "and" {
 				if rs2, n2 := st.roleAt(q + n + 1); n2 > 0 && roleRank(bestRole(rs2).Predicate) > roleRank(bestRole(rs).Predicate) {
 					q += n // "chief negotiator and spokesman": the second names the post
 					continue
@@ -259,7 +273,7 @@ func (st *sent) asRole() {
 		if st.toks[i].starts&startsRule == 0 {
 			continue
 		}
-		if !st.toks[i].Is("as") || !st.toks[i+1].Is("the", "a", "an") {
+		if st.toks[i].Key != "as" || (st.toks[i+1].Key != "the" && st.toks[i+1].Key != "a" && st.toks[i+1].Key != "an") {
 			continue
 		}
 		rs, n := st.roleAt(i + 2)
@@ -268,7 +282,7 @@ func (st *sent) asRole() {
 		}
 		r := bestRole(rs)
 		j := i + 2 + n
-		if r.Predicate == "" || j >= len(st.toks) || !st.toks[j].Is("of") {
+		if r.Predicate == "" || j >= len(st.toks) || st.toks[j].Key != "of" {
 			continue
 		}
 		obj := st.mentionAt(st.skipDet(j + 1))
@@ -293,10 +307,10 @@ func (st *sent) roleOfBefore(name int) (string, bool) {
 		return "", false
 	}
 	k := prev.Start - 1
-	for k >= 0 && determiners[st.toks[k].Key] {
+	for k >= 0 && determiners.has(st.toks[k]) {
 		k--
 	}
-	if k < 1 || !st.toks[k].Is("of", "for") {
+	if k < 1 || (st.toks[k].Key != "of" && st.toks[k].Key != "for") {
 		return "", false
 	}
 	if _, n := st.d.roleEndingAt(st.toks, k); n == 0 {
@@ -312,7 +326,7 @@ func (st *sent) roleOfRole(name int) ([]Role, int) {
 		return nil, 0
 	}
 	k := prev.Start - 1
-	for k >= 0 && determiners[st.toks[k].Key] {
+	for k >= 0 && determiners.has(st.toks[k]) {
 		k--
 	}
 	return st.d.roleEndingAt(st.toks, k)
@@ -357,6 +371,8 @@ func bestRole(rs []Role) Role {
 	return Role{}
 }
 
+var titleModifiers = setOf("top", "senior", "former", "deputy", "acting", "caretaker", "military", "chief")
+
 // markTitle marks demonym and organisation mentions inside a title as
 // inner, so they are not taken as subjects or objects of verbs.
 func (st *sent) markTitle(from, to int) {
@@ -364,7 +380,7 @@ func (st *sent) markTitle(from, to int) {
 	// ("top Iranian", "Iraq's caretaker"), never over a verb
 	for from > 0 && from > to-8 {
 		t := st.toks[from-1]
-		if st.at[from-1] >= 0 || st.possessive(from-1) || t.Is("top", "senior", "former", "deputy", "acting", "caretaker", "military", "chief") {
+		if st.at[from-1] >= 0 || st.possessive(from-1) || titleModifiers.has(t) {
 			from--
 			continue
 		}
@@ -391,7 +407,7 @@ func (st *sent) markInner(from, to int) {
 // headsOfState are the roles that make their holder the leader of a
 // state; any other leading role (commander, speaker, chief) held "of" a
 // state makes its holder an official of it.
-var headsOfState = wordSet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince", "leader of the islamic revolution", "president of the republic", "commander-in-chief of the armed forces")
+var headsOfState = keySet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince", "leader of the islamic revolution", "president of the republic", "commander-in-chief of the armed forces")
 
 func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
 	if r.Predicate == schema.LeaderOf && st.d.typeOf(target) == schema.Country && !headsOfState[strings.ToLower(r.Name)] {
@@ -400,21 +416,23 @@ func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
 	return r.Predicate
 }
 
+var rankAdjectives = setOf("senior", "top", "deputy", "prominent", "key", "local", "field", "military", "former", "veteran")
+
 // indefiniteRole adjusts the predicate of a role introduced by "a" or "one
 // of": "a senior commander of Harakat al-Nujaba" is one of its commanders,
 // a member, not its leader.
 func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string) schema.Predicate {
-	if p == schema.OfficialOf && st.d.typeOf(target) != schema.Country && roleStart > 0 && st.toks[roleStart-1].Is("deputy", "a", "an") {
+	if p == schema.OfficialOf && st.d.typeOf(target) != schema.Country && roleStart > 0 && (st.toks[roleStart-1].Key == "deputy" || st.toks[roleStart-1].Key == "a" || st.toks[roleStart-1].Key == "an") {
 		return schema.MemberOf // "a deputy commander of the IRGC"
 	}
 	if p != schema.LeaderOf {
 		return p
 	}
 	j := roleStart - 1
-	for j >= 0 && (st.toks[j].Is("senior", "top", "deputy", "prominent", "key", "local", "field", "military", "former", "veteran") || st.at[j] >= 0) {
+	for j >= 0 && (rankAdjectives.has(st.toks[j]) || st.at[j] >= 0) {
 		j-- // "a senior Kataib Hezbollah commander"
 	}
-	if j >= 0 && st.toks[j].Is("a", "an", "another") || roleStart > 0 && st.toks[roleStart-1].Is("deputy") {
+	if j >= 0 && (st.toks[j].Key == "a" || st.toks[j].Key == "an" || st.toks[j].Key == "another") || roleStart > 0 && st.toks[roleStart-1].Key == "deputy" {
 		if st.d.typeOf(target) == schema.Country {
 			return schema.OfficialOf
 		}
@@ -445,7 +463,7 @@ func (st *sent) titleComma(i int) int {
 	// (IRGC-QF), X": the role ends before the preposition
 	e := st.skipParen(j - 2)
 	if p := st.mentionAt(e); p != nil && p.End == e+1 && p.Type != schema.Person {
-		if q := st.skipDetBack(p.Start); q > 0 && st.toks[q].Is("to", "of", "for") {
+		if q := st.skipDetBack(p.Start); q > 0 && (st.toks[q].Key == "to" || st.toks[q].Key == "of" || st.toks[q].Key == "for") {
 			if rs, n := st.d.roleEndingAt(st.toks, q); n > 0 && bestRole(rs).Predicate != "" {
 				return q
 			}
@@ -454,6 +472,13 @@ func (st *sent) titleComma(i int) int {
 	return 0
 }
 
+var (
+	copulas        = setOf("is", "was", "are", "remains")
+	membershipDets = setOf("a", "an", "another", "the", "one", "part")
+	partNounsOf    = setOf("member", "faction", "part", "wing", "branch", "affiliate", "component", "backbone", "core", "arm", "offshoot", "unit", "brigade", "of")
+	partNouns      = setOf("member", "faction", "part", "wing", "branch", "affiliate", "component", "backbone", "core", "arm", "offshoot", "unit", "brigade")
+)
+
 // orgApposition reads "Harakat al-Nujaba, another member of the Islamic
 // Resistance in Iraq" and "X, a faction of Y": the group belongs to Y.
 func (st *sent) orgApposition(m *Mention) {
@@ -461,21 +486,21 @@ func (st *sent) orgApposition(m *Mention) {
 		return
 	}
 	j := m.End
-	if j+3 < len(st.toks) && st.toks[j].Text == "," && st.toks[j+1].Is("which", "that") && st.toks[j+2].Is("is", "was", "are", "remains") {
+	if j+3 < len(st.toks) && st.toks[j].Text == "," && (st.toks[j+1].Key == "which" || st.toks[j+1].Key == "that") && copulas.has(st.toks[j+2]) {
 		j += 2 // "Kataib Hezbollah, which is part of the PMF"
 	}
-	if j+3 >= len(st.toks) || st.toks[j].Text != "," && !st.toks[j].Is("is", "was", "are", "remains") || !st.toks[j+1].Is("a", "an", "another", "the", "one", "part") {
+	if j+3 >= len(st.toks) || st.toks[j].Text != "," && !copulas.has(st.toks[j]) || !membershipDets.has(st.toks[j+1]) {
 		return
 	}
 	j += 2
-	for j < len(st.toks) && j < m.End+5 && st.toks[j].Kind == Word && !st.toks[j].Upper() && !st.toks[j].Is("member", "faction", "part", "wing", "branch", "affiliate", "component", "backbone", "core", "arm", "offshoot", "unit", "brigade", "of") {
+	for j < len(st.toks) && j < m.End+5 && st.toks[j].Kind == Word && !st.toks[j].Upper() && !partNounsOf.has(st.toks[j]) {
 		j++
 	}
-	if j+1 >= len(st.toks) || !st.toks[j].Is("member", "faction", "part", "wing", "branch", "affiliate", "component", "backbone", "core", "arm", "offshoot", "unit", "brigade") {
+	if j+1 >= len(st.toks) || !partNouns.has(st.toks[j]) {
 		return
 	}
 	j++
-	if j < len(st.toks) && st.toks[j].Is("of") {
+	if j < len(st.toks) && st.toks[j].Key == "of" {
 		j++
 	} else {
 		return
@@ -533,25 +558,29 @@ func (st *sent) contextCountry(i int) string {
 	return ""
 }
 
+var headOfPlaceTitles = setOf("president", "premier", "governor", "prime")
+
 // headOfPlace reports whether the role at toks[i:i+n] heads a territory:
 // president, prime minister, premier or governor.
 func (st *sent) headOfPlace(i, n int) bool {
 	for q := i; q < i+n && q < len(st.toks); q++ {
-		if st.toks[q].Is("president", "premier", "governor", "prime") {
+		if headOfPlaceTitles.has(st.toks[q]) {
 			return true
 		}
 	}
 	return false
 }
 
+var contrastStops = setOf(";", "but", "while", "whereas")
+
 // ownGroup reads "Sadr ordered his Mahdi Army militia": a group that is a
 // person's own is the group the person leads.
 func (st *sent) ownGroup(m *Mention) {
-	if m.Type != schema.ArmedGroup || m.Kind != NameMention || m.Start == 0 || !st.toks[m.Start-1].Is("his", "her") {
+	if m.Type != schema.ArmedGroup || m.Kind != NameMention || m.Start == 0 || (st.toks[m.Start-1].Key != "his" && st.toks[m.Start-1].Key != "her") {
 		return
 	}
 	for q := m.Start - 2; q >= 0; q-- {
-		if st.toks[q].Is(";", "but", "while", "whereas") {
+		if contrastStops.has(st.toks[q]) {
 			return
 		}
 		if p := st.mentionAt(q); p != nil && p.End == q+1 {

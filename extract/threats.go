@@ -4,6 +4,11 @@ import (
 	"github.com/actorgraph/actorgraph/schema"
 )
 
+var (
+	truceNouns     = setOf("cessation", "truce", "ceasefire", "halt")
+	hostilityNouns = setOf("operations", "attacks", "shellings", "shelling", "bombing")
+)
+
 // truces finds "X agreed to stop attacks targeting Y" and "X announced the
 // cessation of its operations against Y".
 func (st *sent) truces() {
@@ -12,14 +17,14 @@ func (st *sent) truces() {
 		if toks[i].starts&startsRule == 0 {
 			continue
 		}
-		cease := ceaseVerbs[toks[i].Key]
-		if !cease && !toks[i].Is("cessation", "truce", "ceasefire", "halt") {
+		cease := ceaseVerbs.has(toks[i])
+		if !cease && !truceNouns.has(toks[i]) {
 			continue
 		}
 		// the attack noun after it
 		var objs []string
 		for q := i + 1; q < len(toks) && q < i+6; q++ {
-			if ns, n := st.nounAt(q); n > 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || toks[q].Is("operations", "attacks", "shellings", "shelling", "bombing") {
+			if ns, n := st.nounAt(q); n > 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || hostilityNouns.has(toks[q]) {
 				_, n := st.nounAt(q)
 				if n == 0 {
 					n = 1
@@ -36,7 +41,7 @@ func (st *sent) truces() {
 			subs = st.lightSubject(i)
 		}
 		mod := st.modality(i, true)
-		if mod == schema.Hypothetical && i > 0 && toks[i-1].Is("to") {
+		if mod == schema.Hypothetical && i > 0 && toks[i-1].Key == "to" {
 			mod = schema.Asserted // "agreed to stop": the agreement is the truce
 		}
 		for _, s := range subs {
@@ -60,7 +65,7 @@ func (st *sent) threatTarget(i int, subs []string) []string {
 		if st.stop(j) || st.toks[j].Text == ";" {
 			return nil
 		}
-		if ns, n := st.nounAt(j); n > 0 && st.at[j] < 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || st.toks[j].Is("fight", "operations", "attacks") {
+		if ns, n := st.nounAt(j); n > 0 && st.at[j] < 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || st.toks[j].Key == "fight" || st.toks[j].Key == "operations" || st.toks[j].Key == "attacks" {
 			if n == 0 {
 				n = 1
 			}
@@ -96,10 +101,10 @@ func (st *sent) threatTarget(i int, subs []string) []string {
 }
 
 // threatPhrases are what a threatened party "would" do or undergo.
-var threatPhrases = wordSet("face", "pay", "suffer", "regret", "bear")
+var threatPhrases = setOf("face", "pay", "suffer", "regret", "bear")
 
 // passiveThreats are threat phrases after "be": "would be held responsible".
-var passiveThreats = wordSet("held", "punished", "targeted", "hit", "struck", "attacked", "made")
+var passiveThreats = setOf("held", "punished", "targeted", "hit", "struck", "attacked", "made")
 
 // threatPhraseSubject reads "that America and Britain would pay a heavy
 // price", "Tehran would be held fully responsible": the clause's subject is
@@ -111,11 +116,11 @@ func (st *sent) threatPhraseSubject(i int, subs []string) []string {
 		if st.stop(j) || t.Text == ";" {
 			return nil
 		}
-		if t.Is("that") {
+		if t.Key == "that" {
 			subj = nil // "warned at the UN that the US would pay": the clause starts here
 			continue
 		}
-		if k := st.mk(j); k >= 0 && subj == nil && j > 0 && prepositions[st.toks[st.skipDetBack(j)].Key] {
+		if k := st.mk(j); k >= 0 && subj == nil && j > 0 && prepositions.has(st.toks[st.skipDetBack(j)]) {
 			j = st.ms[k].End - 1
 			continue // "at the UN": where, not who
 		}
@@ -131,10 +136,10 @@ func (st *sent) threatPhraseSubject(i int, subs []string) []string {
 			}
 			continue
 		}
-		if subj != nil && t.Is("would", "will") {
+		if subj != nil && (t.Key == "would" || t.Key == "will") {
 			for q := j + 1; q < len(st.toks) && q < j+4; q++ {
 				k := st.toks[q].Key
-				if threatPhrases[k] || passiveThreats[k] && st.toks[q-1].Is("be") {
+				if threatPhrases.hasKey(k) || passiveThreats.hasKey(k) && st.toks[q-1].Key == "be" {
 					return subj
 				}
 			}
@@ -144,12 +149,17 @@ func (st *sent) threatPhraseSubject(i int, subs []string) []string {
 	return nil
 }
 
+var (
+	pledgeVerbs = setOf("said", "says", "vowed", "vows", "warned", "warns", "pledged", "promised", "threatened", "announced", "declared")
+	vowVerbs    = setOf("said", "says", "vowed", "warned", "told", "added", "declared")
+)
+
 // threatOfPlan adds "X threatened Y" when X itself says it will or would
 // attack Y: "Harakat al-Nujaba said it would continue operations against
 // American forces".
 func (st *sent) threatOfPlan(subj, obj string, trigger int) {
 	for j := trigger - 1; j >= 0; j-- {
-		if !st.toks[j].Is("said", "says", "vowed", "vows", "warned", "warns", "pledged", "promised", "threatened", "announced", "declared") {
+		if !pledgeVerbs.has(st.toks[j]) {
 			continue
 		}
 		speakers := st.subjects(j)
@@ -168,13 +178,21 @@ func (st *sent) threatOfPlan(subj, obj string, trigger int) {
 	// A quote before its attribution: "We will target American bases," the group said.
 	if st.speaker() == subj {
 		for j := trigger + 1; j < len(st.toks); j++ {
-			if st.toks[j].Is("said", "says", "vowed", "warned", "told", "added", "declared") {
+			if vowVerbs.has(st.toks[j]) {
 				st.emit(subj, schema.Threatened, obj, schema.Asserted, "planned-attack", j)
 				return
 			}
 		}
 	}
 }
+
+var (
+	beliefVerbs   = setOf("said", "says", "say", "believe", "believed", "concluded")
+	holdVerbs     = setOf("holds", "held", "hold", "holding")
+	blameAdverbs  = setOf("chiefly", "fully", "directly", "primarily", "solely")
+	officialNouns = setOf("officials", "authorities", "leaders", "intelligence")
+	insistVerbs   = setOf("said", "says", "added", "stated", "insisted")
+)
 
 // responsibility reads accusations phrased as blame: "X holds Y
 // responsible", "X said Y bore full responsibility", "groups it said were
@@ -186,34 +204,34 @@ func (st *sent) responsibility() {
 			continue
 		}
 		switch {
-		case t.Is("hallmarks", "hallmark") && i+2 < len(toks) && toks[i+1].Is("of"):
+		case (t.Key == "hallmarks" || t.Key == "hallmark") && i+2 < len(toks) && toks[i+1].Key == "of":
 			// "officials said the strike bore the hallmarks of Kataib Hezbollah"
 			y := st.mentionAt(st.skipDet(i + 2))
 			if y == nil {
 				continue
 			}
 			for j := i - 1; j >= 0; j-- {
-				if toks[j].Is("said", "says", "say", "believe", "believed", "concluded") {
+				if beliefVerbs.has(toks[j]) {
 					for _, s := range st.subjects(j) {
 						st.emit(s, schema.Accused, st.actorID(y), st.modality(j, false), "hallmarks", i)
 					}
 					break
 				}
 			}
-		case t.Is("holds", "held", "hold", "holding") && i+2 < len(toks):
+		case holdVerbs.has(t) && i+2 < len(toks):
 			k := st.mk(st.skipDet(i + 1))
 			if k < 0 {
 				// "Kataib Hezbollah, which Washington holds responsible"
 				q := i + 1
-				for q < len(toks) && toks[q].Is("chiefly", "fully", "directly", "primarily", "solely") {
+				for q < len(toks) && blameAdverbs.has(toks[q]) {
 					q++
 				}
-				if q < len(toks) && toks[q].Is("responsible", "accountable") && i >= 3 {
+				if q < len(toks) && (toks[q].Key == "responsible" || toks[q].Key == "accountable") && i >= 3 {
 					sm := st.mentionAt(i - 1)
-					if sm == nil && toks[i-1].Is("officials", "authorities", "leaders", "intelligence") {
+					if sm == nil && officialNouns.has(toks[i-1]) {
 						sm = st.mentionAt(i - 2) // "the militia that U.S. officials hold responsible"
 					}
-					if sm != nil && sm.Start >= 1 && toks[sm.Start-1].Is("which", "whom", "that") {
+					if sm != nil && sm.Start >= 1 && (toks[sm.Start-1].Key == "which" || toks[sm.Start-1].Key == "whom" || toks[sm.Start-1].Key == "that") {
 						for _, o := range st.antecedentNP(sm.Start - 1) {
 							st.emit(st.actorID(sm), schema.Accused, o, schema.Asserted, "holds-responsible", i)
 						}
@@ -223,16 +241,16 @@ func (st *sent) responsibility() {
 			}
 			y := st.ms[k]
 			q := y.End
-			for q < len(toks) && q < y.End+3 && toks[q].Is("chiefly", "fully", "directly", "primarily", "solely") {
+			for q < len(toks) && q < y.End+3 && blameAdverbs.has(toks[q]) {
 				q++
 			}
-			if q < len(toks) && toks[q].Is("responsible", "accountable") {
+			if q < len(toks) && (toks[q].Key == "responsible" || toks[q].Key == "accountable") {
 				for _, s := range st.subjects(i) {
 					st.emit(s, schema.Accused, st.actorID(y), st.modality(i, false), "holds-responsible", i)
 				}
 			}
-		case t.Is("bore", "bears", "bear") && i+2 < len(toks) && (toks[i+1].Is("responsibility") || toks[i+2].Is("responsibility")),
-			t.Is("behind") && i > 0 && beAux[toks[i-1].Key]:
+		case (t.Key == "bore" || t.Key == "bears" || t.Key == "bear") && i+2 < len(toks) && (toks[i+1].Key == "responsibility" || toks[i+2].Key == "responsibility"),
+			t.Key == "behind" && i > 0 && beAux.has(toks[i-1]):
 			// the one blamed: the mention before; the one blaming: who said it
 			var y *Mention
 			for q := i - 1; q >= 0 && q >= i-3; q-- {
@@ -245,7 +263,7 @@ func (st *sent) responsibility() {
 				continue
 			}
 			for q := y.Start - 1; q >= 0 && q >= y.Start-4; q-- {
-				if toks[q].Is("said", "says", "added", "stated", "insisted") {
+				if insistVerbs.has(toks[q]) {
 					for _, s := range st.subjects(q) {
 						st.emit(s, schema.Accused, st.actorID(y), schema.Asserted, "said-responsible", i)
 					}
@@ -256,6 +274,12 @@ func (st *sent) responsibility() {
 	}
 }
 
+var (
+	claimVerbs       = setOf("claimed", "claims", "claim", "claiming")
+	claimedModifiers = setOf("that", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "s", "latest", "deadly", "drone", "rocket", "missile")
+	attackNouns      = setOf("attack", "attacks", "strike", "strikes", "bombing", "assault", "operation", "raid")
+)
+
 // claims reads "X claimed (responsibility for) the attack": X attacked the
 // targets of the last attack the document reported without its doer.
 func (st *sent) claims() {
@@ -264,17 +288,17 @@ func (st *sent) claims() {
 		if t.starts&startsRule == 0 {
 			continue
 		}
-		if !t.Is("claimed", "claims", "claim", "claiming") || len(st.d.unclaimed) == 0 {
+		if !claimVerbs.has(t) || len(st.d.unclaimed) == 0 {
 			continue
 		}
 		j := i + 1
-		if j+1 < len(toks) && toks[j].Is("responsibility") && toks[j+1].Is("for") {
+		if j+1 < len(toks) && toks[j].Key == "responsibility" && toks[j+1].Key == "for" {
 			j += 2
 		}
-		for j < len(toks) && j < i+6 && (determiners[toks[j].Key] || toks[j].Is("that", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "s", "latest", "deadly", "drone", "rocket", "missile") || st.mk(j) >= 0) {
+		for j < len(toks) && j < i+6 && (determiners.has(toks[j]) || claimedModifiers.has(toks[j]) || st.mk(j) >= 0) {
 			j++ // "claimed the Erbil drone attack"
 		}
-		if j >= len(toks) || !toks[j].Is("attack", "attacks", "strike", "strikes", "bombing", "assault", "operation", "raid") {
+		if j >= len(toks) || !attackNouns.has(toks[j]) {
 			continue
 		}
 		mod := st.modality(i, false)
@@ -297,7 +321,7 @@ func (st *sent) deaths() {
 		if t.starts&startsRule == 0 {
 			continue
 		}
-		if !t.Is("died", "perished") || i == 0 {
+		if (t.Key != "died" && t.Key != "perished") || i == 0 {
 			continue
 		}
 		var victim *Mention
@@ -319,20 +343,22 @@ func (st *sent) deaths() {
 	}
 }
 
+var warnVerbs = setOf("said", "says", "warned", "warns", "stated", "added", "declared")
+
 // saidThreats reads a threat phrased in reported speech: "Khazali said U.S.
 // forces would pay a heavy price", "Trump said Tehran would be held fully
 // responsible".
 func (st *sent) saidThreats() {
 	for i, t := range st.toks {
-		if t.starts&startsRule == 0 || !t.Is("said", "says", "warned", "warns", "stated", "added", "declared") {
+		if t.starts&startsRule == 0 || !warnVerbs.has(t) {
 			continue
 		}
 		j := i + 1
-		if j < len(st.toks) && st.toks[j].Is("that") {
+		if j < len(st.toks) && st.toks[j].Key == "that" {
 			j++
 		}
 		subs := st.subjects(i)
-		if i > 0 && st.toks[i-1].Is("and") && st.lastVerb >= 0 && st.lastVerb < i && len(st.lastSubs) > 0 {
+		if i > 0 && st.toks[i-1].Key == "and" && st.lastVerb >= 0 && st.lastVerb < i && len(st.lastSubs) > 0 {
 			subs = st.lastSubs // "Trump accused Iran of ... and said Tehran would be held responsible"
 		}
 		if len(subs) == 0 {

@@ -31,6 +31,7 @@ type Token struct {
 	upper uint8 // caseUpper, caseLower, or caseUnknown for a Token not from the tokenizer
 
 	starts uint16 // which lexicon tables have a phrase starting here (startsKnown once set)
+	word   uint16 // the key's number among the words of the rules' word sets, 0 if none (set with startsKnown)
 	id     uint32 // the key's number in the extractor's vocabulary, 0 if none of its tables has it (set with startsKnown)
 }
 
@@ -80,7 +81,10 @@ func (t Token) AllCaps() bool {
 	return letters
 }
 
-// Is reports whether the token's key is one of the words.
+// Is reports whether the token's key is one of the words. The rules
+// themselves compare Key with constants, which the compiler inlines, and
+// test longer lists with a wordSet: Is compares strings one by one, in a
+// loop over a list built at every call.
 func (t Token) Is(words ...string) bool {
 	for _, w := range words {
 		if t.Key == w {
@@ -146,7 +150,7 @@ func tokenizeInto(dst []Token, text string, known *vocabTable) []Token {
 			}
 		}
 		t := Token{Text: text[start:i], Start: start, End: i, Kind: kind, Space: space, Line: line}
-		t.Key, t.starts, t.id = keyOfKnown(t.Text, known)
+		t.Key, t.starts, t.id, t.word = keyOfKnown(t.Text, known)
 		t.upper = caseOf(t.Text)
 		toks = append(toks, t)
 		space, line = false, false
@@ -233,20 +237,23 @@ func isNumber(s string) bool {
 
 // knownKey is a token key of some lexicon table or gazetteer trie: the
 // shared copy of the key, the bits of the tables that start with it
-// (Token.starts) and its number in the vocabulary (Token.id).
+// (Token.starts), its number in the vocabulary (Token.id) and among the
+// words of the word sets (Token.word).
 type knownKey struct {
 	key    string
 	starts uint16
+	word   uint16 // its number among the words of the word sets (Token.word)
 	id     uint32
 }
 
 // keyOfKnown is keyOf, returning the shared copy of a known key, the bits
 // of the tables that start with it (startsKnown for any key, as the bits
-// are then known) and its ID (0 for a key no table has). With no table it
-// returns keyOf, no bits and no ID.
-func keyOfKnown(s string, known *vocabTable) (string, uint16, uint32) {
+// are then known), its ID (0 for a key no table has) and its word number
+// (0 for a key no word set has). With no table it returns keyOf, no bits
+// and no numbers.
+func keyOfKnown(s string, known *vocabTable) (string, uint16, uint32, uint16) {
 	if known == nil {
-		return keyOf(s), 0, 0
+		return keyOf(s), 0, 0, 0
 	}
 	if len(s) > 32 {
 		return keyOfKnownSlow(s, known)
@@ -269,18 +276,18 @@ func keyOfKnown(s string, known *vocabTable) (string, uint16, uint32) {
 		h = (h ^ uint32(c)) * fnvPrime
 	}
 	if k := known.find(h, buf[:n]); k != nil {
-		return k.key, k.starts | startsKnown, k.id
+		return k.key, k.starts | startsKnown, k.id, k.word
 	}
-	return keyOf(s), startsKnown, 0
+	return keyOf(s), startsKnown, 0, 0
 }
 
 // keyOfKnownSlow is keyOfKnown for keys that need keyOf's folding.
-func keyOfKnownSlow(s string, known *vocabTable) (string, uint16, uint32) {
+func keyOfKnownSlow(s string, known *vocabTable) (string, uint16, uint32, uint16) {
 	k := keyOf(s)
 	if kk := known.find(fnvString(k), []byte(k)); kk != nil {
-		return kk.key, kk.starts | startsKnown, kk.id
+		return kk.key, kk.starts | startsKnown, kk.id, kk.word
 	}
-	return k, startsKnown, 0
+	return k, startsKnown, 0, 0
 }
 
 // FNV-1a, 32 bits: keyOfKnown hashes a key's bytes as it folds them.

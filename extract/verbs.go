@@ -7,6 +7,13 @@ import (
 	"github.com/actorgraph/actorgraph/schema"
 )
 
+var (
+	pronounSubjects = setOf("he", "she", "it", "they", "we", "officials")
+	documentNouns   = setOf("resolution", "motion", "bill", "statement", "letter", "decree", "declaration")
+	conflictNouns   = setOf("groups", "men", "conflict", "clashes")
+	clauseBreaks    = setOf("and", "said", "says", "announced", "that", "if", "so", "because", "where")
+)
+
 // verbs applies the verb lexicon: active voice (subject, verb, object) and
 // passive voice (patient, be, participle, by agent / in an agent's strike).
 func (st *sent) verbs() {
@@ -50,16 +57,16 @@ func (st *sent) verbs() {
 				continue // "rocket attacks", "drone strikes": a modifier of the event noun after it
 			}
 		}
-		if i > 1 && toks[i-2].Is("what") && toks[i-1].Is("he", "she", "it", "they", "we", "officials") {
+		if i > 1 && toks[i-2].Key == "what" && pronounSubjects.has(toks[i-1]) {
 			continue // "what he called an unjustified attack": a hedge, no event
 		}
-		if (v.Form == Base || v.Form == Third) && i+1 < len(toks) && toks[i+1].Is("of") {
+		if (v.Form == Base || v.Form == Third) && i+1 < len(toks) && toks[i+1].Key == "of" {
 			continue // "head of UNAMI", "attacks of": a noun
 		}
 		if v.Lemma == "back" && v.Form == Base {
 			continue // "came back", "flown back": an adverb far more often than a verb
 		}
-		if v.Form == Gerund && v.Predicate == schema.Demanded && i > 1 && toks[i-1].Is("resolution", "motion", "bill", "statement", "letter", "decree", "declaration") {
+		if v.Form == Gerund && v.Predicate == schema.Demanded && i > 1 && documentNouns.has(toks[i-1]) {
 			// "parliament passed a resolution calling on the government
 			// to ...": the resolution's author demands it
 			subs := st.subjects(i - 1)
@@ -77,11 +84,11 @@ func (st *sent) verbs() {
 			continue // "16 were killed and 25 wounded": an elliptical passive
 		}
 		if v.Form == Third || v.Form == Base {
-			if _, nn := st.nounAt(i); nn > 0 && i > 0 && (st.at[i-1] >= 0 && !st.takesObject(i+n) || st.nounModifier(i-1) || nounPreps[toks[i-1].Key]) {
+			if _, nn := st.nounAt(i); nn > 0 && i > 0 && (st.at[i-1] >= 0 && !st.takesObject(i+n) || st.nounModifier(i-1) || nounPreps.has(toks[i-1])) {
 				continue // "US-Israeli strikes on", "drone attacks"; but "US strikes Kataib Hezbollah"
 			}
 		}
-		if (v.Form == Past || v.Form == Participle) && i+1 < len(toks) && (toks[i+1].starts&startsMilitia != 0 && v.Lemma == "arm" || toks[i+1].Is("groups", "men", "conflict", "clashes")) && st.at[i+1] < 0 {
+		if (v.Form == Past || v.Form == Participle) && i+1 < len(toks) && (toks[i+1].starts&startsMilitia != 0 && v.Lemma == "arm" || conflictNouns.has(toks[i+1])) && st.at[i+1] < 0 {
 			continue // "armed groups", "armed men": an adjective
 		}
 		if (v.Form == Third || v.Form == Base) && i > 0 && (st.pastVerb(i-1) || toks[i-1].Kind == Number) {
@@ -94,11 +101,11 @@ func (st *sent) verbs() {
 				continue
 			}
 		}
-		if v.Form == Gerund && i > 0 && !beAux[toks[i-1].Key] && !aspectual[toks[i-1].Key] && toks[i-1].Text != "," && st.at[i-1] < 0 {
+		if v.Form == Gerund && i > 0 && !beAux.has(toks[i-1]) && !aspectual.has(toks[i-1]) && toks[i-1].Text != "," && st.at[i-1] < 0 {
 			continue // "focuses on advising", "strikes targeting": not a finite verb
 		}
 		end := i + n
-		if !passive && hasForm(vs, Participle) && end < len(toks) && toks[end].Is("in", "by") && i > 0 && st.at[i-1] >= 0 {
+		if !passive && hasForm(vs, Participle) && end < len(toks) && (toks[end].Key == "in" || toks[end].Key == "by") && i > 0 && st.at[i-1] >= 0 {
 			// "Nasrallah killed in Israeli strike": a headline's passive
 			if len(st.agents(end)) > 0 {
 				for _, w := range vs {
@@ -151,13 +158,13 @@ func (st *sent) verbs() {
 		if v.Predicate == schema.LocatedIn {
 			subs = st.placeSubject(i) // "The embassy sits inside the Green Zone"
 		}
-		if i >= 2 && toks[i-1].Is("and") && st.lastVerb >= 0 && i-st.lastVerb < 12 {
+		if i >= 2 && toks[i-1].Key == "and" && st.lastVerb >= 0 && i-st.lastVerb < 12 {
 			// "that killed a contractor and wounded several troops": the
 			// second verb shares the first one's subject.
 			subs = st.lastSubs
 		}
-		if i >= 2 && toks[i-1].Is("it", "they") && toks[i-2].Kind == Word && st.at[i-1] < 0 &&
-			(st.at[i-2] >= 0 || !toks[i-2].Upper() && st.adjective(i-2) && !toks[i-2].Is("and", "said", "says", "announced", "that", "if", "so", "because", "where")) {
+		if i >= 2 && (toks[i-1].Key == "it" || toks[i-1].Key == "they") && toks[i-2].Kind == Word && st.at[i-1] < 0 &&
+			(st.at[i-2] >= 0 || !toks[i-2].Upper() && st.adjective(i-2) && !clauseBreaks.has(toks[i-2])) {
 			// "the militias it backs", "the escalation it directed": a
 			// relative clause whose object is the noun before the pronoun.
 			if m := st.mentionAt(i - 2); m != nil && m.End == i-1 {
@@ -190,12 +197,12 @@ func (st *sent) verbs() {
 				objs = nil
 			}
 		}
-		if v.Predicate == schema.Threatened && end+1 < len(toks) && toks[end].Is("to") {
+		if v.Predicate == schema.Threatened && end+1 < len(toks) && toks[end].Key == "to" {
 			// "vowed to continue its fight against Israel"; "vowed to
 			// avenge X" threatens not X but whoever killed X
 			objs = st.threatTarget(end+1, subs)
 		}
-		if v.Predicate == schema.Threatened && end < len(toks) && toks[end].Is("that") {
+		if v.Predicate == schema.Threatened && end < len(toks) && toks[end].Key == "that" {
 			// "warned that the US would hit Iranian sites": the threat is
 			// against the object of what it says would happen.
 			objs = st.threatTarget(end+1, subs)
@@ -241,7 +248,7 @@ func (st *sent) emitVerb(v Verb, s, o string, mod schema.Modality, rule string, 
 func (st *sent) auxBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		t := st.toks[j]
-		if beAux[t.Key] {
+		if beAux.has(t) {
 			return true
 		}
 		if t.Kind != Word || st.at[j] >= 0 {
@@ -251,9 +258,11 @@ func (st *sent) auxBefore(i int) bool {
 	return false
 }
 
+var perfectAux = setOf("has", "have", "had", "having")
+
 func (st *sent) perfectBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if st.toks[j].Is("has", "have", "had", "having") {
+		if perfectAux.has(st.toks[j]) {
 			return true
 		}
 		if st.toks[j].Kind != Word || st.at[j] >= 0 {
@@ -268,21 +277,23 @@ type agent struct {
 	strike bool
 }
 
+var agentStops = setOf("but", "while", "which", "who")
+
 // agents finds the doers of a passive verb: "by X", "in X strikes", "in a
 // drone strike carried out by X".
 func (st *sent) agents(from int) []agent {
 	var out []agent
 	for j := from; j < len(st.toks) && j < from+14; j++ {
 		t := st.toks[j]
-		if t.Text == ";" || t.Is("but", "while", "which", "who") || st.stop(j) {
+		if t.Text == ";" || agentStops.has(t) || st.stop(j) {
 			break
 		}
-		if t.Is("by") {
-			if j > 0 && targetLinks[st.toks[j-1].Key] {
+		if t.Key == "by" {
+			if j > 0 && targetLinks.has(st.toks[j-1]) {
 				continue
 			}
 			q := j + 1
-			for q < len(st.toks) && (determiners[st.toks[q].Key] || st.toks[q].Kind == Word && !st.toks[q].Upper() && st.at[q] < 0 && q < j+3) {
+			for q < len(st.toks) && (determiners.has(st.toks[q]) || st.toks[q].Kind == Word && !st.toks[q].Upper() && st.at[q] < 0 && q < j+3) {
 				q++
 			}
 			if k := st.mk(q); k >= 0 {
@@ -303,10 +314,10 @@ func (st *sent) agents(from int) []agent {
 				return out
 			}
 		}
-		if t.Is("in") {
+		if t.Key == "in" {
 			// "in US-Israeli strikes", "in a US drone strike"
 			q := j + 1
-			for q < len(st.toks) && determiners[st.toks[q].Key] {
+			for q < len(st.toks) && determiners.has(st.toks[q]) {
 				q++
 			}
 			if k := st.mk(q); k >= 0 {
@@ -326,10 +337,12 @@ func (st *sent) agents(from int) []agent {
 	return nil
 }
 
+var weaponModifiers = setOf("drone", "missile", "air", "rocket", "retaliatory", "military", "precision")
+
 // skipMods skips modifiers between an agent and an event noun: "drone",
 // "missile", "retaliatory".
 func (st *sent) skipMods(i int) int {
-	for i < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && st.toks[i].Is("drone", "missile", "air", "rocket", "retaliatory", "military", "precision") {
+	for i < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && weaponModifiers.has(st.toks[i]) {
 		if _, n := st.nounAt(i); n > 0 {
 			return i
 		}
@@ -351,7 +364,7 @@ func hasForm(vs []Verb, f VerbForm) bool {
 // ("sites used by", "bases located in") rather than being a finite verb: it
 // follows a plain noun and is followed by "by".
 func (st *sent) participial(i int) bool {
-	return i+1 < len(st.toks) && st.toks[i+1].Is("by")
+	return i+1 < len(st.toks) && st.toks[i+1].Key == "by"
 }
 
 // afterDeterminer reports whether the word at i follows a determiner or a
@@ -360,7 +373,7 @@ func (st *sent) participial(i int) bool {
 func (st *sent) afterDeterminer(i int) bool {
 	for j, k := i-1, 0; j >= 0 && k < 3; j-- {
 		t := st.toks[j]
-		if determiners[t.Key] || st.possessive(j) {
+		if determiners.has(t) || st.possessive(j) {
 			return true
 		}
 		if t.Text == "\"" || t.Text == "“" || t.Text == "”" {
@@ -384,6 +397,8 @@ func (st *sent) pastVerb(i int) bool {
 	return false
 }
 
+var patientStops = setOf("said", "says", "told", "that", "which", "who", "and", "but")
+
 // patientNear reports whether the nearest mention before a passive verb at
 // i is its subject: nothing but auxiliaries, adverbs and a modifier noun
 // ("members of X were", "X personnel were") stands between them.
@@ -399,10 +414,10 @@ func (st *sent) patientNear(i int) bool {
 				continue
 			}
 		}
-		if t.Is("said", "says", "told", "that", "which", "who", "and", "but") || t.Kind == Punct && t.Text != "-" && t.Text != ")" {
+		if patientStops.has(t) || t.Kind == Punct && t.Text != "-" && t.Text != ")" {
 			return false
 		}
-		if _, n := st.verbAt(j); n > 0 && !beAux[t.Key] {
+		if _, n := st.verbAt(j); n > 0 && !beAux.has(t) {
 			return false
 		}
 		if i-j > 6 {
@@ -414,16 +429,18 @@ func (st *sent) patientNear(i int) bool {
 
 // weapons are what "the missiles hit the base" and "the drone struck" name
 // as the doer: the actor that fired them, named before.
-var weapons = wordSet("missile", "missiles", "rocket", "rockets", "drone", "drones", "strike", "strikes", "airstrike", "airstrikes", "attack", "shells", "projectiles", "barrage", "salvo", "bomb", "bombs", "jets", "warplanes", "aircraft")
+var weapons = setOf("missile", "missiles", "rocket", "rockets", "drone", "drones", "strike", "strikes", "airstrike", "airstrikes", "attack", "shells", "projectiles", "barrage", "salvo", "bomb", "bombs", "jets", "warplanes", "aircraft")
+
+var weaponAdverbs = setOf("also", "then", "later", "reportedly", "apparently", "had", "have", "has")
 
 // weaponSubject resolves "the missiles hit X" to the doer of the last attack
 // the document reported.
 func (st *sent) weaponSubject(i int) []string {
 	j := i - 1
-	for j >= 0 && st.toks[j].Is("also", "then", "later", "reportedly", "apparently", "had", "have", "has") {
+	for j >= 0 && weaponAdverbs.has(st.toks[j]) {
 		j--
 	}
-	if j < 1 || !weapons[st.toks[j].Key] || !st.toks[j-1].Is("the", "these", "those") && st.toks[j-1].Kind != Number {
+	if j < 1 || !weapons.has(st.toks[j]) || (st.toks[j-1].Key != "the" && st.toks[j-1].Key != "these" && st.toks[j-1].Key != "those") && st.toks[j-1].Kind != Number {
 		return nil
 	}
 	if len(st.d.lastAttackers) > 0 {
@@ -451,7 +468,7 @@ func (st *sent) nearestActorBefore(i int) []string {
 // place named before it in the clause.
 func (st *sent) placeSubject(i int) []string {
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
-		if clauseStops[st.toks[j].Key] || st.toks[j].Text == "," {
+		if clauseStops.has(st.toks[j]) || st.toks[j].Text == "," {
 			return nil
 		}
 		if m := st.mentionAt(j); m != nil {
@@ -472,11 +489,13 @@ func (st *sent) takesObject(i int) bool {
 		return false
 	}
 	t := st.toks[i]
-	if st.at[i] >= 0 || determiners[t.Key] {
+	if st.at[i] >= 0 || determiners.has(t) {
 		return true
 	}
-	return t.Is("on", "upon") && i+1 < len(st.toks) && st.at[i+1] >= 0 && st.toks[i-1].Is("calls", "call")
+	return (t.Key == "on" || t.Key == "upon") && i+1 < len(st.toks) && st.at[i+1] >= 0 && (st.toks[i-1].Key == "calls" || st.toks[i-1].Key == "call")
 }
+
+var ceasefireNouns = setOf("truce", "ceasefire", "cease-fire", "armistice")
 
 // between reads a symmetric verb's parties after "between": "a ceasefire
 // agreed between Israel and the Lebanese government", "a truce agreed in
@@ -484,10 +503,10 @@ func (st *sent) takesObject(i int) bool {
 func (st *sent) between(v Verb, i, end int) {
 	toks := st.toks
 	btw := end
-	for btw < len(toks) && btw < end+4 && !toks[btw].Is("between") && toks[btw].Kind != Punct {
+	for btw < len(toks) && btw < end+4 && toks[btw].Key != "between" && toks[btw].Kind != Punct {
 		btw++ // "agreed in April 2022 between the coalition and the rebels"
 	}
-	if info, _ := v.Predicate.Info(); info.Symmetric && btw < len(toks) && toks[btw].Is("between") {
+	if info, _ := v.Predicate.Info(); info.Symmetric && btw < len(toks) && toks[btw].Key == "between" {
 		// "a ceasefire agreed between Israel and the Lebanese government"
 		if k := st.mk(st.skipDet(btw + 1)); k >= 0 {
 			if g := st.group(k); len(g) >= 2 {
@@ -495,7 +514,7 @@ func (st *sent) between(v Verb, i, end int) {
 				b, _ := st.actor(g[1])
 				p := v.Predicate
 				for q := max(i-3, 0); q < i; q++ {
-					if toks[q].Is("truce", "ceasefire", "cease-fire", "armistice") {
+					if ceasefireNouns.has(toks[q]) {
 						p = schema.TruceWith // "a truce agreed between A and B"
 					}
 				}

@@ -1,0 +1,63 @@
+package extract
+
+import (
+	"io/fs"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/data"
+)
+
+// TestWordSets checks that a set's bit test on a token numbered by the
+// vocabulary agrees with its word list, at every token of the samples,
+// for every set: the numbering must not drop, add or confuse a word.
+func TestWordSets(t *testing.T) {
+	x := testExtractor(t)
+	if len(wordSets) < 50 || len(setWords) < 300 {
+		t.Fatalf("%d sets of %d words: the rules' sets are missing", len(wordSets), len(setWords))
+	}
+	texts := []string{"Kata'ib Hizballah -- said; U.S.-led troops, who were stationed there, withdrew — and the cease-fire held."}
+	files, _ := fs.Glob(data.FS, "samples/*.txt")
+	for _, f := range files {
+		b, err := fs.ReadFile(data.FS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	hits := 0
+	for _, text := range texts {
+		numbered := tokenize(text, x.vocab)
+		plain := Tokenize(text)
+		for i, tok := range numbered {
+			if (tok.word != 0) != (setWords[tok.Key] != 0) {
+				t.Fatalf("token %q: word %d, want %d", tok.Text, tok.word, setWords[tok.Key])
+			}
+			for k, s := range wordSets {
+				want := s.keys[tok.Key]
+				if got := s.has(tok); got != want {
+					t.Fatalf("set %d: has(%q) = %v with the vocabulary, want %v", k, tok.Text, got, want)
+				}
+				if got := s.has(plain[i]); got != want {
+					t.Fatalf("set %d: has(%q) = %v without the vocabulary, want %v", k, tok.Text, got, want)
+				}
+				if want {
+					hits++
+				}
+			}
+		}
+	}
+	if hits < 1000 {
+		t.Errorf("%d set hits in the samples: too few to test the numbering", hits)
+	}
+}
+
+func TestWordSetHasKey(t *testing.T) {
+	for _, tc := range []struct {
+		key  string
+		want bool
+	}{{"truce", true}, {"cease-fire", true}, {"armistice", true}, {"Truce", false}, {"truces", false}, {"", false}} {
+		if got := ceasefireNouns.hasKey(tc.key); got != tc.want {
+			t.Errorf("hasKey(%q) = %v, want %v", tc.key, got, tc.want)
+		}
+	}
+}
