@@ -228,7 +228,7 @@ func (st *sent) nameContainsPlace(m *Mention) {
 // with its place in it: "in", a comma or a possessive inside.
 func (st *sent) hasPlaceLink(m *Mention) bool {
 	for q := m.Start; q < m.End; q++ {
-		if (st.toks[q].Key == "in" || st.toks[q].Key == ",") || st.possessive(q) {
+		if st.toks[q].Key == "in" || st.toks[q].Key == "," || st.possessive(q) {
 			return true
 		}
 	}

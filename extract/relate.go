@@ -173,7 +173,7 @@ func (st *sent) group(k int) []*Mention {
 	// Health Ministry, Israeli strikes"): it needs an "and" or "or", but
 	// for a headline's "Israel, Hezbollah agree".
 	for q := g[0].End; q < g[len(g)-1].Start; q++ {
-		if (st.toks[q].Key == "and" || st.toks[q].Key == "or") || st.toks[q].Text == "-" {
+		if st.toks[q].Key == "and" || st.toks[q].Key == "or" || st.toks[q].Text == "-" {
 			return g
 		}
 	}
