@@ -44,7 +44,18 @@ type EventNoun struct {
 type Role struct {
 	Predicate schema.Predicate // "" for honorifics
 	Name      string
+	Leads     RoleLeads // what the role is at the head of, if roles.tsv says
 }
+
+// RoleLeads is roles.tsv's leads column: what a role is at the head of.
+type RoleLeads uint8
+
+// What a role leads.
+const (
+	LeadsOther RoleLeads = iota // "-": nothing the rules treat apart
+	LeadsState                  // "state": head of state or government, crown prince
+	LeadsBody                   // "body": head of an assembly (speaker)
+)
 
 // Cue is a modality cue.
 type Cue struct {
@@ -281,8 +292,17 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = read("roles.tsv", 3, func(c []string) error {
+	err = read("roles.tsv", 4, func(c []string) error {
 		r := Role{Name: c[1]}
+		switch c[3] {
+		case "state":
+			r.Leads = LeadsState
+		case "body":
+			r.Leads = LeadsBody
+		case "-":
+		default:
+			return fmt.Errorf("leads %q: want state, body or -", c[3])
+		}
 		if c[0] != "-" {
 			p, _, err := pred(c[0])
 			if err != nil {

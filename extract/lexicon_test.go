@@ -26,6 +26,14 @@ func TestLexiconLookups(t *testing.T) {
 	if rs, n := lx.Roles.At(Tokenize("Secretary-General of"), 0); n == 0 || bestRole(rs).Predicate != schema.LeaderOf {
 		t.Errorf("Secretary-General: %v %d", rs, n)
 	}
+	for _, tc := range []struct {
+		text string
+		want RoleLeads
+	}{{"Prime Minister", LeadsState}, {"premier", LeadsState}, {"Crown Prince", LeadsState}, {"parliament speaker", LeadsBody}, {"commander", LeadsOther}, {"Secretary-General", LeadsOther}} {
+		if rs, n := lx.Roles.At(Tokenize(tc.text), 0); n == 0 || bestRole(rs).Leads != tc.want {
+			t.Errorf("%s: %+v %d, want leads %d", tc.text, rs, n, tc.want)
+		}
+	}
 	if cs, n := lx.Cues.At(Tokenize("as long as the"), 0); n != 3 || cs[0].Modality != "conditional" {
 		t.Errorf("as long as: %v %d", cs, n)
 	}
@@ -35,7 +43,7 @@ func TestLexiconErrors(t *testing.T) {
 	base := fstest.MapFS{
 		"lexicon/verbs.tsv":       {Data: []byte("attacked\tattack\tattacks\tattacked\tattacked\tattacking\t-\n")},
 		"lexicon/nouns.tsv":       {Data: []byte("attacked\tattack\ton\tby\n")},
-		"lexicon/roles.tsv":       {Data: []byte("leaderOf\tleader\tleaders\n")},
+		"lexicon/roles.tsv":       {Data: []byte("leaderOf\tleader\tleaders\tstate\n")},
 		"lexicon/cues.tsv":        {Data: []byte("negated\tnot\tbefore\n")},
 		"lexicon/collectives.tsv": {Data: []byte("militia\tmilitias\tArmedGroup\n")},
 	}
@@ -48,6 +56,11 @@ func TestLexiconErrors(t *testing.T) {
 	}
 	bad["lexicon/verbs.tsv"] = &fstest.MapFile{Data: []byte("bombed\tbomb\tbombs\tbombed\tbombed\tbombing\t-\n")}
 	if _, err := LoadLexicon(bad); err == nil || err.Error() != `lexicon verbs.tsv:1: unknown predicate "bombed"` {
+		t.Errorf("got %v", err)
+	}
+	bad["lexicon/verbs.tsv"] = base["lexicon/verbs.tsv"]
+	bad["lexicon/roles.tsv"] = &fstest.MapFile{Data: []byte("leaderOf\tleader\tleaders\tcountry\n")}
+	if _, err := LoadLexicon(bad); err == nil || err.Error() != `lexicon roles.tsv:1: leads "country": want state, body or -` {
 		t.Errorf("got %v", err)
 	}
 }

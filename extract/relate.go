@@ -115,16 +115,6 @@ var (
 	targetLinks = setOf("used", "operated", "controlled", "held", "run", "affiliated", "associated", "linked", "belonging", "tied", "allied", "aligned", "loyal")
 )
 
-// keySet is a set of strings looked up as strings (phrases, not token
-// keys: a token's key is tested against a wordSet).
-func keySet(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
-}
-
 // inPP reports whether mention m sits in a prepositional phrase of one of
 // the given prepositions: "in the western Anbar province".
 func (st *sent) prepBefore(m *Mention) string {

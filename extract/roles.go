@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"strings"
-
-	"github.com/actorgraph/actorgraph/schema"
-)
+import "github.com/actorgraph/actorgraph/schema"
 
 var (
 	militantNouns          = setOf("militia", "militant", "rebel", "opposition", "faction", "insurgent", "jihadist")
@@ -41,7 +37,7 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 			k = m.End + 2 // "leader of the Iran-backed Asaib Ahl al-Haq": the group, not its backer
 		}
 		// "the military spokesman for Prime Minister X": X's state
-		if rs, n2 := st.roleAt(k); n2 > 0 && headsOfState[strings.ToLower(bestRole(rs).Name)] {
+		if rs, n2 := st.roleAt(k); n2 > 0 && bestRole(rs).Leads == LeadsState {
 			if p := st.mentionAt(k + n2); p != nil && p.Start == k+n2 && p.Type == schema.Person {
 				if c := st.d.countryOfPersonAt(st.ms, p.Start); c != "" {
 					return c, true
@@ -156,7 +152,7 @@ func (st *sent) roles() {
 			if rs, n := st.d.roleEndingAt(st.toks, at); n > 0 {
 				r := bestRole(rs)
 				target, ok := st.roleTarget(at-n, n)
-				if !ok && r.Predicate != "" && headsOfState[strings.ToLower(r.Name)] {
+				if !ok && r.Predicate != "" && r.Leads == LeadsState {
 					// "The Prime Minister and Commander-in-Chief of the
 					// Armed Forces, Mr. X": the state the gazetteer knows X leads
 					target, ok = st.knownPost(m.ID, r)
@@ -341,7 +337,7 @@ func (st *sent) knownPost(id string, r Role) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if strings.EqualFold(r.Name, "speaker") {
+	if r.Leads == LeadsBody {
 		// "Speaker X": the assembly the gazetteer says X leads
 		for _, v := range e.Facts["leaderOf"] {
 			if t, ok := st.d.x.gaz.Entry(v); ok && t.Type == schema.GovernmentBody {
@@ -404,13 +400,12 @@ func (st *sent) markInner(from, to int) {
 	}
 }
 
-// headsOfState are the roles that make their holder the leader of a
-// state; any other leading role (commander, speaker, chief) held "of" a
-// state makes its holder an official of it.
-var headsOfState = keySet("president", "prime minister", "premier", "pm", "king", "emir", "supreme leader", "chancellor", "sultan", "head of state", "head of government", "leader", "monarch", "crown prince", "leader of the islamic revolution", "president of the republic", "commander-in-chief of the armed forces")
-
+// rolePredicate is the relation a role held of target gives: only a role
+// at the head of a state (roles.tsv's leads column) makes its holder the
+// leader of a state; any other leading role (commander, speaker, chief)
+// held "of" a state makes its holder an official of it.
 func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
-	if r.Predicate == schema.LeaderOf && st.d.typeOf(target) == schema.Country && !headsOfState[strings.ToLower(r.Name)] {
+	if r.Predicate == schema.LeaderOf && st.d.typeOf(target) == schema.Country && r.Leads != LeadsState {
 		return schema.OfficialOf
 	}
 	return r.Predicate

@@ -17,7 +17,7 @@ POSITIONS = {"before", "clause", "reporting", "denial"}
 KINDS = {"militia", "anaphor", "backer"}
 TYPES = {"Person", "Country", "ArmedGroup", "Coalition", "GovernmentBody",
          "InternationalOrganization", "MediaOutlet", "Location", "Facility"}
-NCOLS = {"verbs.tsv": 7, "nouns.tsv": 4, "roles.tsv": 3, "cues.tsv": 3, "collectives.tsv": 3}
+NCOLS = {"verbs.tsv": 7, "nouns.tsv": 4, "roles.tsv": 4, "cues.tsv": 3, "collectives.tsv": 3}
 
 errors = []
 
@@ -92,6 +92,10 @@ for n, c in rows("roles.tsv"):
     check_list_unique(f, n, c[2])
     if c[1] in items(c[2]):
         err(f, n, "role repeated among its variants")
+    if c[3] not in ("state", "body", "-"):
+        err(f, n, f"leads must be state, body or -, not {c[3]!r}")
+    if c[3] != "-" and c[0] not in ("leaderOf", "officialOf"):
+        err(f, n, f"a role that leads a {c[3]} must be leaderOf or officialOf")
 
 # cues
 for n, c in rows("cues.tsv"):
