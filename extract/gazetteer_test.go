@@ -111,13 +111,13 @@ func FuzzGazetteer(f *testing.F) {
 // TestCompiledMatching checks that matching by key IDs, which tokens from
 // the extractor's tokenizer take, finds what matching by key strings finds,
 // at every token of the samples and of hyphenated and dotted names.
-func TestCompiledMatching(t *testing.T) {
-	x := testExtractor(t)
-	texts := []string{
-		"Kata'ib Hizballah and the al-Nujaba movement; the U.S.-led coalition's Combined Joint Task Force - Operation Inherent Resolve struck.",
-		"Iraqi and Iranian-backed fighters of the Popular Mobilization Forces, the P.M.F., were said to have fired rockets.",
+// withSamples returns texts followed by the texts of data/samples.
+func withSamples(t *testing.T, texts ...string) []string {
+	t.Helper()
+	files, err := fs.Glob(data.FS, "samples/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("samples: %d files, %v", len(files), err)
 	}
-	files, _ := fs.Glob(data.FS, "samples/*.txt")
 	for _, f := range files {
 		b, err := fs.ReadFile(data.FS, f)
 		if err != nil {
@@ -125,6 +125,15 @@ func TestCompiledMatching(t *testing.T) {
 		}
 		texts = append(texts, string(b))
 	}
+	return texts
+}
+
+func TestCompiledMatching(t *testing.T) {
+	x := testExtractor(t)
+	texts := withSamples(t,
+		"Kata'ib Hizballah and the al-Nujaba movement; the U.S.-led coalition's Combined Joint Task Force - Operation Inherent Resolve struck.",
+		"Iraqi and Iranian-backed fighters of the Popular Mobilization Forces, the P.M.F., were said to have fired rockets.",
+	)
 	type hit struct {
 		Table string
 		At, N int

@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"io/fs"
-	"testing"
-
-	"github.com/actorgraph/actorgraph/data"
-)
+import "testing"
 
 // TestWordSets checks that a set's bit test on a token numbered by the
 // vocabulary agrees with its word list, at every token of the samples,
@@ -15,15 +10,7 @@ func TestWordSets(t *testing.T) {
 	if len(wordSets) < 50 || len(setWords) < 300 {
 		t.Fatalf("%d sets of %d words: the rules' sets are missing", len(wordSets), len(setWords))
 	}
-	texts := []string{"Kata'ib Hizballah -- said; U.S.-led troops, who were stationed there, withdrew — and the cease-fire held."}
-	files, _ := fs.Glob(data.FS, "samples/*.txt")
-	for _, f := range files {
-		b, err := fs.ReadFile(data.FS, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts := withSamples(t, "Kata'ib Hizballah -- said; U.S.-led troops, who were stationed there, withdrew — and the cease-fire held.")
 	hits := 0
 	for _, text := range texts {
 		numbered := tokenize(text, x.vocab)
