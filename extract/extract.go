@@ -396,9 +396,9 @@ func (d *docState) antecedentCountry(toks []Token, ms []*Mention, i int) string 
 		if d.typeOf(id) != schema.Country {
 			continue
 		}
-		prev := toks[max(m.Start-1, 0)].Key
+		prev := toks[max(m.Start-1, 0)]
 		relHead := m.End+1 < i && toks[m.End].Text == "," && (toks[m.End+1].Key == "which" || toks[m.End+1].Key == "who") // "the United States, which still has troops in the country"
-		if relHead || m.Start == 0 || !prepositions.hasKey(prev) && !determiners.hasKey(prev) || determiners.hasKey(prev) && (m.Start == 1 || !prepositions.has(toks[m.Start-2])) {
+		if relHead || m.Start == 0 || !prepositions.has(prev) && !determiners.has(prev) || determiners.has(prev) && (m.Start == 1 || !prepositions.has(toks[m.Start-2])) {
 			// the nearest subject or modifier is the clause's own actor,
 			// not an antecedent
 			subject = map[string]bool{id: true}
