@@ -267,5 +267,12 @@ func openBolt(file string, noSync bool) (cgraph.QuadStore, *bolt.DB, *kvWriter, 
 		db.Close()
 		return nil, nil, nil, err
 	}
+	if w != nil {
+		// A bulk load that was killed left its indexes pending.
+		if err := indexPending(db, sortDir(db)); err != nil {
+			db.Close()
+			return nil, nil, nil, err
+		}
+	}
 	return qs, db, w, nil
 }

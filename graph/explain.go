@@ -34,7 +34,9 @@ type Fact struct {
 // Explain returns what the graph knows about an entity found by IRI, ID,
 // name or alias (in that order). ErrNotFound if there is none.
 func (s *Store) Explain(ctx context.Context, name string) (Explanation, error) {
-	s.mu.RLock()
+	if err := s.readLock(); err != nil {
+		return Explanation{}, fmt.Errorf("explain: %w", err)
+	}
 	defer s.mu.RUnlock()
 	iri, err := s.resolve(ctx, name)
 	if err != nil {
@@ -175,7 +177,9 @@ func (s *Store) Export(ctx context.Context, w io.Writer, f Format, opt ExportOpt
 	if _, err := parseRange(opt.From, opt.To); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	s.mu.RLock()
+	if err := s.readLock(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
 	var qs []quad.Quad
 	var err error
 	if opt.Focus == "" {

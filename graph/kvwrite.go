@@ -56,6 +56,14 @@ type kvWriter struct {
 	seen    map[[4]uint64]struct{}
 	entries []indexEntry
 	slab    slab
+
+	// Bulk mode (see bulk.go): nodes and quads go to the log only, their
+	// entries in "v", "n", "sp" and "ops" are left pending.
+	bulk      bool
+	pending   bool                        // meta's keyBulk is set
+	pendFrom  uint64                      // its value: IDs above it are pending
+	pendNodes map[cgraph.ValueHash]uint64 // the pending nodes' IDs
+	broken    error                       // indexing failed: the writer is unusable
 }
 
 type kvNode struct {
@@ -102,34 +110,109 @@ func newKVWriter(db *bolt.DB) (*kvWriter, error) {
 		return nil, err
 	}
 	return &kvWriter{
-		db:      db,
-		byValue: map[quad.Value]int32{},
-		byHash:  map[cgraph.ValueHash]int32{},
-		seen:    map[[4]uint64]struct{}{},
+		db:        db,
+		pendNodes: map[cgraph.ValueHash]uint64{},
+		byValue:   map[quad.Value]int32{},
+		byHash:    map[cgraph.ValueHash]int32{},
+		seen:      map[[4]uint64]struct{}{},
 	}, nil
 }
 
 // add writes qs in one transaction and returns the number of quads that
-// were new.
+// were new. In bulk mode, a batch that needs the pending indexes (a quad
+// between stored nodes, which may be stored itself) has them written
+// first.
 func (w *kvWriter) add(qs []quad.Quad) (int, error) {
 	if len(qs) == 0 {
 		return 0, nil
 	}
+	if w.broken != nil {
+		return 0, w.broken
+	}
 	defer w.reset()
 	w.collect(qs)
-	tx, err := w.db.Begin(true)
-	if err != nil {
-		return 0, err
+	for {
+		tx, err := w.db.Begin(true)
+		if err != nil {
+			return 0, err
+		}
+		n, err := w.write(tx, qs)
+		if errors.Is(err, errNeedIndex) {
+			tx.Rollback()
+			if err := w.finish(); err != nil {
+				return 0, err
+			}
+			for i := range w.nodes {
+				w.nodes[i].id, w.nodes[i].isNew = 0, false
+			}
+			clear(w.seen)
+			w.entries = w.entries[:0]
+			w.slab.reset()
+			continue
+		}
+		if err != nil {
+			tx.Rollback()
+			return 0, err
+		}
+		if err := tx.Commit(); err != nil {
+			return 0, err
+		}
+		if w.bulk {
+			w.pending = true
+			for i := range w.nodes {
+				if n := &w.nodes[i]; n.isNew {
+					w.pendNodes[n.hash] = n.id
+				}
+			}
+		}
+		return n, nil
 	}
-	n, err := w.write(tx, qs)
-	if err != nil {
-		tx.Rollback()
-		return 0, err
+}
+
+// setBulk turns bulk mode on or off; turning it off indexes what is
+// pending.
+func (w *kvWriter) setBulk(on bool) error {
+	if !on {
+		if err := w.finish(); err != nil {
+			return err
+		}
 	}
-	if err := tx.Commit(); err != nil {
-		return 0, err
+	w.bulk = on
+	return nil
+}
+
+// finish writes the pending entries (indexPending) and leaves nothing
+// pending. If that fails the store stays marked, to be indexed when it is
+// next opened, and the writer refuses further batches.
+func (w *kvWriter) finish() error {
+	if !w.pending {
+		return nil
 	}
-	return n, nil
+	w.pendNodes = nil // in "v" from now on; and its memory is the sort's
+	if err := indexPending(w.db, sortDir(w.db)); err != nil {
+		w.broken = fmt.Errorf("index pending quads: %w", err)
+		return w.broken
+	}
+	w.pending, w.pendFrom = false, 0
+	w.pendNodes = map[cgraph.ValueHash]uint64{}
+	return nil
+}
+
+// knows reports whether v is a node of the store, pending or not.
+func (w *kvWriter) knows(v quad.Value) (bool, error) {
+	h := cgraph.HashOf(v)
+	if _, ok := w.pendNodes[h]; ok {
+		return true, nil
+	}
+	found := false
+	err := w.db.View(func(tx *bolt.Tx) error {
+		ids := hashBuckets{tx: tx, prefix: 'v'}
+		if b, _ := ids.of(&h); b != nil {
+			found = len(b.Get(h[:])) > 0
+		}
+		return nil
+	})
+	return found, err
 }
 
 // reset empties the per-batch state, keeping its memory.
@@ -211,15 +294,29 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 	logb.FillPercent = 1 // its keys only grow (see appendOnly)
 	horizon := metaInt(meta, keyHorizon)
 	first := horizon + 1 // the first ID this batch gives out
+	if w.bulk && !w.pending {
+		w.pendFrom = horizon
+		buf := w.slab.alloc(8)
+		binary.LittleEndian.PutUint64(buf, horizon)
+		if err := meta.Put(keyBulk, buf); err != nil {
+			return 0, err
+		}
+	}
+	// In bulk mode on a store that was empty, every node is pending.
+	onlyPending := w.bulk && w.pendFrom == 0
 
 	// Nodes: look up each hash; give the new ones IDs in hash order.
 	var newNodes int
 	ids := hashBuckets{tx: tx, prefix: 'v'}
 	for _, i := range w.order {
 		n := &w.nodes[i]
-		if b, _ := ids.of(&n.hash); b != nil {
-			if v := b.Get(n.hash[:]); len(v) != 0 {
-				n.id, _ = binary.Uvarint(v)
+		if id, ok := w.pendNodes[n.hash]; ok {
+			n.id = id
+		} else if !onlyPending {
+			if b, _ := ids.of(&n.hash); b != nil {
+				if v := b.Get(n.hash[:]); len(v) != 0 {
+					n.id, _ = binary.Uvarint(v)
+				}
 			}
 		}
 		if n.id == 0 {
@@ -239,12 +336,14 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 			}
 			n.id = start
 			start++
-			b, err := ids.of(&n.hash)
-			if err != nil {
-				return 0, err
-			}
-			if err := b.Put(n.hash[:], w.slab.uvarint(n.id)); err != nil {
-				return 0, err
+			if !w.bulk {
+				b, err := ids.of(&n.hash)
+				if err != nil {
+					return 0, err
+				}
+				if err := b.Put(n.hash[:], w.slab.uvarint(n.id)); err != nil {
+					return 0, err
+				}
 			}
 			val, err := pquads.MarshalValue(n.val)
 			if err != nil {
@@ -259,6 +358,9 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 	// Reference counts.
 	refs := hashBuckets{tx: tx, prefix: 'n', create: true}
 	for _, i := range w.order {
+		if w.bulk {
+			break
+		}
 		n := &w.nodes[i]
 		b, err := refs.of(&n.hash)
 		if err != nil {
@@ -303,6 +405,9 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 		}
 		w.seen[key] = struct{}{}
 		if !mustBeNew {
+			if w.pending {
+				return 0, errNeedIndex
+			}
 			ok, err := hasLink(logb, index, &link)
 			if err != nil {
 				return 0, err
@@ -322,8 +427,10 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 		horizon++
 		p.ID = horizon
 		p.Timestamp = now.UnixNano()
-		w.entries = append(w.entries, entryFor(0, p.ID, p.Object, p.Predicate, p.Subject))
-		w.entries = append(w.entries, entryFor(1, p.ID, p.Subject, p.Predicate))
+		if !w.bulk {
+			w.entries = append(w.entries, entryFor(0, p.ID, p.Object, p.Predicate, p.Subject))
+			w.entries = append(w.entries, entryFor(1, p.ID, p.Subject, p.Predicate))
+		}
 		if err := w.putLog(logb, p); err != nil {
 			return 0, err
 		}

@@ -61,52 +61,7 @@ func boltDump(t *testing.T, db *bolt.DB) []string {
 // counts, the log, both index buckets and the counters.
 func TestKVWriterLikeCayley(t *testing.T) {
 	skipBoltUnderRace(t)
-	var docs [][]quad.Quad
-	for _, x := range synthetic(14) {
-		docs = append(docs, Quads(x))
-	}
-	cat := func(parts ...[]quad.Quad) []quad.Quad {
-		var out []quad.Quad
-		for _, p := range parts {
-			out = append(out, p...)
-		}
-		return out
-	}
-	a, p := quad.IRI("https://example.org/a"), quad.IRI("https://example.org/p")
-	when := time.Date(2020, 1, 3, 1, 2, 3, 0, time.UTC)
-	kinds := []quad.Quad{
-		{Subject: a, Predicate: p, Object: quad.Int(5)},
-		{Subject: a, Predicate: p, Object: quad.Float(2.5)},
-		{Subject: a, Predicate: p, Object: quad.Bool(true)},
-		{Subject: a, Predicate: p, Object: quad.String("five")},
-		{Subject: a, Predicate: p, Object: quad.LangString{Value: "cinq", Lang: "fr"}},
-		{Subject: a, Predicate: p, Object: quad.TypedString{Value: "5", Type: "http://www.w3.org/2001/XMLSchema#integer"}},
-		{Subject: a, Predicate: p, Object: quad.Time(when)},
-		{Subject: quad.BNode("b1"), Predicate: p, Object: a, Label: quad.IRI("https://example.org/g")},
-		{Subject: a, Predicate: p, Object: quad.Int(5)}, // twice in one batch
-	}
-	// Quads between stored nodes that are not stored themselves, and one
-	// that is: neither has a new node, so both are looked up.
-	s0, p0, o0, l0 := docs[1][0].Subject, docs[1][0].Predicate, docs[1][0].Object, docs[1][0].Label
-	between := []quad.Quad{
-		{Subject: o0, Predicate: p0, Object: s0, Label: l0},
-		{Subject: s0, Predicate: p0, Object: o0, Label: docs[2][0].Label},
-		docs[1][0],
-	}
-	half := docs[4][:len(docs[4])/2]
-	type step struct{ add, del []quad.Quad }
-	steps := []step{
-		{add: cat(docs[0], docs[1], docs[2], kinds)},
-		{add: cat(docs[3], docs[4], docs[5])},
-		{add: docs[0]}, // all stored already
-		{add: between},
-		{del: docs[2]}, // its own nodes go
-		{add: docs[2]}, // and come back with new IDs
-		{del: half},    // the document's nodes stay
-		{add: cat(docs[4], docs[6], docs[7], kinds)},
-		{add: cat(docs[8:]...)},
-		{add: nil},
-	}
+	steps := writerSteps()
 	run := func(ours bool) []string {
 		qs, _, w, err := openBolt(filepath.Join(t.TempDir(), "indexes.bolt"), true)
 		if err != nil {
@@ -149,6 +104,60 @@ func TestKVWriterLikeCayley(t *testing.T) {
 	}
 	if diff := cmp.Diff(cayley, ours); diff != "" {
 		t.Errorf("kvWriter's store differs from Cayley's (-cayley +ours):\n%s", diff)
+	}
+}
+
+// writerStep adds quads to a store, after removing some.
+type writerStep struct{ add, del []quad.Quad }
+
+// writerSteps is a sequence of additions and removals with values given
+// twice, quads already stored, quads between stored nodes, deleted and
+// re-added quads and nodes, and every value kind.
+func writerSteps() []writerStep {
+	var docs [][]quad.Quad
+	for _, x := range synthetic(14) {
+		docs = append(docs, Quads(x))
+	}
+	cat := func(parts ...[]quad.Quad) []quad.Quad {
+		var out []quad.Quad
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	a, p := quad.IRI("https://example.org/a"), quad.IRI("https://example.org/p")
+	when := time.Date(2020, 1, 3, 1, 2, 3, 0, time.UTC)
+	kinds := []quad.Quad{
+		{Subject: a, Predicate: p, Object: quad.Int(5)},
+		{Subject: a, Predicate: p, Object: quad.Float(2.5)},
+		{Subject: a, Predicate: p, Object: quad.Bool(true)},
+		{Subject: a, Predicate: p, Object: quad.String("five")},
+		{Subject: a, Predicate: p, Object: quad.LangString{Value: "cinq", Lang: "fr"}},
+		{Subject: a, Predicate: p, Object: quad.TypedString{Value: "5", Type: "http://www.w3.org/2001/XMLSchema#integer"}},
+		{Subject: a, Predicate: p, Object: quad.Time(when)},
+		{Subject: quad.BNode("b1"), Predicate: p, Object: a, Label: quad.IRI("https://example.org/g")},
+		{Subject: a, Predicate: p, Object: quad.Int(5)}, // twice in one batch
+	}
+	// Quads between stored nodes that are not stored themselves, and one
+	// that is: neither has a new node, so both are looked up.
+	s0, p0, o0, l0 := docs[1][0].Subject, docs[1][0].Predicate, docs[1][0].Object, docs[1][0].Label
+	between := []quad.Quad{
+		{Subject: o0, Predicate: p0, Object: s0, Label: l0},
+		{Subject: s0, Predicate: p0, Object: o0, Label: docs[2][0].Label},
+		docs[1][0],
+	}
+	half := docs[4][:len(docs[4])/2]
+	return []writerStep{
+		{add: cat(docs[0], docs[1], docs[2], kinds)},
+		{add: cat(docs[3], docs[4], docs[5])},
+		{add: docs[0]}, // all stored already
+		{add: between},
+		{del: docs[2]}, // its own nodes go
+		{add: docs[2]}, // and come back with new IDs
+		{del: half},    // the document's nodes stay
+		{add: cat(docs[4], docs[6], docs[7], kinds)},
+		{add: cat(docs[8:]...)},
+		{add: nil},
 	}
 }
 

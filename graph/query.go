@@ -43,7 +43,9 @@ func cleanJSError(msg string) string {
 // nil results (the value of the script's last expression) are dropped.
 // Errors are *QueryError.
 func (s *Store) Query(ctx context.Context, gizmo string, limit int) ([]any, error) {
-	s.mu.RLock()
+	if err := s.readLock(); err != nil {
+		return nil, &QueryError{Err: err}
+	}
 	defer s.mu.RUnlock()
 	if err := ctx.Err(); err != nil {
 		return nil, &QueryError{Err: err}

@@ -43,6 +43,13 @@ type Options struct {
 	// power before the data reaches the disk may leave the store
 	// damaged. Close syncs the file.
 	NoSync bool
+	// Bulk (bolt) defers what Load would write all over the file (node
+	// IDs and reference counts, the index lists) and writes it in key
+	// order when something else needs it: a document already stored, a
+	// query, Stats, Close. Loads into a large store are then several
+	// times faster. A killed process loses nothing it committed: the
+	// next Open finishes the indexing.
+	Bulk bool
 }
 
 // quietLog is Cayley's standard logger without Info messages: they are
@@ -93,6 +100,9 @@ func Open(backend, path string, opt Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
+		if w != nil {
+			w.bulk = opt.Bulk
+		}
 		st := &Store{qs: qs, w: w}
 		if abs, err := filepath.Abs(file); err == nil {
 			if real, err := filepath.EvalSymlinks(abs); err == nil {
@@ -114,10 +124,16 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	var err error
+	if s.w != nil {
+		if err = s.w.finish(); err != nil {
+			err = fmt.Errorf("close: %w", err)
+		}
+	}
 	if s.unwatch != nil {
 		s.unwatch()
 	}
-	return s.qs.Close()
+	return errors.Join(err, s.qs.Close())
 }
 
 // LoadStatus says what Load did with one extraction.
@@ -180,6 +196,9 @@ func (s *Store) Load(ctx context.Context, xs ...schema.Extraction) ([]LoadStatus
 		if st == nil {
 			st = &docState{}
 			d := quad.IRI(schema.DocIRI(id))
+			if err := s.settleFor(d); err != nil {
+				return nil, 0, fmt.Errorf("load %s: %w", id, err)
+			}
 			var err error
 			if st.hash, st.exists, err = s.docHash(ctx, d); err != nil {
 				return nil, 0, fmt.Errorf("load %s: %w", id, err)
@@ -302,6 +321,9 @@ func sameQuads(a, b []quad.Quad) bool {
 func (s *Store) Retract(ctx context.Context, docID string) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.settle(); err != nil {
+		return 0, fmt.Errorf("retract %s: %w", docID, err)
+	}
 	qs, err := s.docQuads(ctx, quad.IRI(schema.DocIRI(docID)))
 	if err != nil {
 		return 0, fmt.Errorf("retract %s: %w", docID, err)
@@ -317,6 +339,46 @@ func (s *Store) Retract(ctx context.Context, docID string) (int, error) {
 		return 0, fmt.Errorf("retract %s: %w", docID, err)
 	}
 	return len(qs), nil
+}
+
+// settle writes what bulk loads left pending. The caller holds the
+// write lock.
+func (s *Store) settle() error {
+	if s.w == nil {
+		return nil
+	}
+	return s.w.finish()
+}
+
+// settleFor settles the store before Load reads what it holds about
+// document d, if d is a node already: its quads may be pending.
+func (s *Store) settleFor(d quad.Value) error {
+	if s.w == nil || !s.w.pending {
+		return nil
+	}
+	known, err := s.w.knows(d)
+	if err != nil || !known {
+		return err
+	}
+	return s.w.finish()
+}
+
+// readLock takes the read lock once nothing is pending, settling the
+// store first if something is.
+func (s *Store) readLock() error {
+	for {
+		s.mu.RLock()
+		if s.w == nil || !s.w.pending {
+			return nil
+		}
+		s.mu.RUnlock()
+		s.mu.Lock()
+		err := s.settle()
+		s.mu.Unlock()
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // each calls fn for every quad with v in direction d, through the store's
@@ -409,7 +471,9 @@ func (s *Store) docQuads(ctx context.Context, d quad.IRI) ([]quad.Quad, error) {
 
 // Documents returns the stored documents, sorted by ID.
 func (s *Store) Documents(ctx context.Context) ([]schema.Document, error) {
-	s.mu.RLock()
+	if err := s.readLock(); err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
 	defer s.mu.RUnlock()
 	iris, err := s.subjectsOfType(ctx, agDocument)
 	if err != nil {
@@ -464,7 +528,9 @@ type Stats struct {
 // references (node IDs), not the values they name: reading every
 // statement's quad back was a tenth of a large build's time.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	s.mu.RLock()
+	if err := s.readLock(); err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
+	}
 	defer s.mu.RUnlock()
 	var st Stats
 	typ := s.ref(quad.IRI(rdfType))

@@ -14,8 +14,8 @@ import (
 
 // backends opens one store per backend for a test.
 func backends(*testing.T) map[string]func(*testing.T) *Store {
-	open := func(t *testing.T, backend, path string) *Store {
-		s, err := Open(backend, path, Options{NoSync: true})
+	open := func(t *testing.T, backend, path string, bulk ...bool) *Store {
+		s, err := Open(backend, path, Options{NoSync: true, Bulk: len(bulk) > 0})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -27,6 +27,12 @@ func backends(*testing.T) map[string]func(*testing.T) *Store {
 		"bolt": func(t *testing.T) *Store {
 			skipBoltUnderRace(t)
 			return open(t, "bolt", t.TempDir())
+		},
+		// Loads leave their indexes pending (bulk.go) until something
+		// reads the store.
+		"bolt-bulk": func(t *testing.T) *Store {
+			skipBoltUnderRace(t)
+			return open(t, "bolt", t.TempDir(), true)
 		},
 	}
 }

@@ -57,7 +57,10 @@ skipped; the others are still loaded, and the exit code is 1.`,
 			ctx := cmd.Context()
 			// No fsync per batch: a killed build still leaves every
 			// committed batch in the file, and Close syncs it.
-			store, err := graph.Open("bolt", db, graph.Options{NoSync: true})
+			// Bulk: the indexes are written once, in key order, when the
+			// documents are in (or when a document already stored needs
+			// them); a killed build's next open writes them.
+			store, err := graph.Open("bolt", db, graph.Options{NoSync: true, Bulk: true})
 			if err != nil {
 				return fmt.Errorf("open store %s: %w", db, err)
 			}
