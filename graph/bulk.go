@@ -139,8 +139,8 @@ func scanPending(db *bolt.DB, from uint64, ops, sp *runSorter) ([]pendNode, erro
 	// block[b] is the index in nodes of the first node with an ID at
 	// least from + b<<idBlockBits: a node is found by a binary search in
 	// its block.
-	const idBlockBits = 10
-	var block []int
+	const idBlockBits = 5
+	var block []int32
 	old := map[uint64]uint32{}
 	ref := func(id uint64) error {
 		switch {
@@ -152,7 +152,7 @@ func scanPending(db *bolt.DB, from uint64, ops, sp *runSorter) ([]pendNode, erro
 			if b >= uint64(len(block)) {
 				return fmt.Errorf("node %d: not in the log before its quad", id)
 			}
-			end := len(nodes)
+			end := int32(len(nodes))
 			if b+1 < uint64(len(block)) {
 				end = block[b+1]
 			}
@@ -188,7 +188,7 @@ func scanPending(db *bolt.DB, from uint64, ops, sp *runSorter) ([]pendNode, erro
 					return fmt.Errorf("node %d: %w", p.ID, err)
 				}
 				for b := (p.ID - from) >> idBlockBits; uint64(len(block)) <= b; {
-					block = append(block, len(nodes))
+					block = append(block, int32(len(nodes)))
 				}
 				nodes = append(nodes, pendNode{hash: cgraph.HashOf(val), id: p.ID, isNew: true})
 				continue

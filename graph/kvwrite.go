@@ -169,18 +169,6 @@ func (w *kvWriter) add(qs []quad.Quad) (int, error) {
 	}
 }
 
-// setBulk turns bulk mode on or off; turning it off indexes what is
-// pending.
-func (w *kvWriter) setBulk(on bool) error {
-	if !on {
-		if err := w.finish(); err != nil {
-			return err
-		}
-	}
-	w.bulk = on
-	return nil
-}
-
 // finish writes the pending entries (indexPending) and leaves nothing
 // pending. If that fails the store stays marked, to be indexed when it is
 // next opened, and the writer refuses further batches.
