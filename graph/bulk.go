@@ -57,6 +57,10 @@ var (
 	sortRunRecords = 1 << 20 // index entries sorted in memory before a spill
 	nodeChunk      = 1 << 16 // nodes per transaction
 	indexChunk     = 1 << 18 // index keys per transaction
+	// maxPendingNodes is how many nodes a bulk load leaves pending
+	// before it writes the indexes: about 100 bytes each in memory
+	// (map and indexPending's list), 8M nodes being some 60M quads.
+	maxPendingNodes = 1 << 23
 
 	// afterChunk, if set, is called after each chunk's commit; an error
 	// stops indexPending there (tests: a kill in the middle).

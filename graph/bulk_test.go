@@ -147,6 +147,7 @@ func TestBulkLikeWriter(t *testing.T) {
 	}{
 		{"mixed", writerSteps()},
 		{"fresh", freshSteps(24)},
+		{"capped", freshSteps(24)}, // indexes written whenever 50 nodes are pending
 	} {
 		for _, small := range []bool{false, true} {
 			name := seq.name
@@ -157,6 +158,11 @@ func TestBulkLikeWriter(t *testing.T) {
 				if small {
 					smallChunks(t)
 				}
+				if seq.name == "capped" {
+					m := maxPendingNodes
+					maxPendingNodes = 50
+					t.Cleanup(func() { maxPendingNodes = m })
+				}
 				dir := t.TempDir()
 				ref := openBulk(t, filepath.Join(dir, "ref.bolt"), false)
 				defer ref.close(t)
@@ -166,8 +172,8 @@ func TestBulkLikeWriter(t *testing.T) {
 				got := openBulk(t, filepath.Join(dir, "bulk.bolt"), true)
 				defer got.close(t)
 				got.run(t, seq.steps[:1])
-				if !marked(t, got.db) {
-					t.Fatal("no pending indexes after a bulk batch")
+				if marked(t, got.db) == (seq.name == "capped") {
+					t.Fatal("pending indexes after a bulk batch: want them only when not capped")
 				}
 				got.run(t, seq.steps[1:])
 				if diff := cmp.Diff(want, got.dump(t)); diff != "" {

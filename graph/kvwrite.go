@@ -164,6 +164,13 @@ func (w *kvWriter) add(qs []quad.Quad) (int, error) {
 					w.pendNodes[n.hash] = n.id
 				}
 			}
+			if len(w.pendNodes) > maxPendingNodes {
+				// Memory stays bounded: the map, and indexPending's
+				// list of nodes, grow with the nodes pending.
+				if err := w.finish(); err != nil {
+					return 0, err
+				}
+			}
 		}
 		return n, nil
 	}

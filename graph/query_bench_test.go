@@ -35,7 +35,7 @@ func queryStore(b *testing.B, backend string) *Store {
 		}
 		xs = append(xs, xr)
 	}
-	s := openBench(b, backend)
+	s := openBench(b, backend, false)
 	b.Cleanup(func() { s.Close() })
 	if _, _, err := s.Load(context.Background(), xs...); err != nil {
 		b.Fatal(err)

@@ -29,10 +29,12 @@ func buildCmd(e *env) *cobra.Command {
 		Use:   "build PATH...",
 		Short: "Extract articles and load them into the store",
 		Long: `Build reads articles like extract does and loads what they say into the store,
-one transaction per batch of documents. A document already in the store is
-replaced when its text changed and left alone otherwise, so building twice from
-the same files changes nothing. Documents that cannot be read are reported and
-skipped; the others are still loaded, and the exit code is 1.`,
+one transaction per batch of documents; the indexes are written at the end, in
+one pass. A document already in the store is replaced when its text changed and
+left alone otherwise, so building twice from the same files changes nothing.
+Documents that cannot be read are reported and skipped; the others are still
+loaded, and the exit code is 1. A killed build keeps every committed batch: the
+next command to open the store writes the indexes it had left.`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			opt, err := rf.options()
