@@ -350,12 +350,13 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 			}
 		}
 	}
-	// Reference counts.
+	// Reference counts (in bulk mode, left for indexPending).
 	refs := hashBuckets{tx: tx, prefix: 'n', create: true}
-	for _, i := range w.order {
-		if w.bulk {
-			break
-		}
+	counted := w.order
+	if w.bulk {
+		counted = nil
+	}
+	for _, i := range counted {
 		n := &w.nodes[i]
 		b, err := refs.of(&n.hash)
 		if err != nil {
