@@ -320,12 +320,9 @@ func writeIndex(db *bolt.DB, phase byte, r *runSorter, from uint64, step indexSt
 			b.FillPercent = 0.9
 			var k []byte
 			for keys := 0; ok && keys < indexChunk; keys++ {
-				k = mem.alloc(8 * width)[:0]
-				fresh := false
-				for _, id := range rec[:width] {
-					k = binary.BigEndian.AppendUint64(k, id)
-					fresh = fresh || id > from
-				}
+				e := indexEntry{ind: int8(phase - 1)}
+				copy(e.key[:], rec[:width])
+				k = e.bytes(mem.alloc(8 * width)[:0])
 				cur := rec
 				val = val[:0]
 				for ok && slices.Equal(cur[:width], rec[:width]) {
@@ -338,7 +335,7 @@ func writeIndex(db *bolt.DB, phase byte, r *runSorter, from uint64, step indexSt
 					continue
 				}
 				var old []byte
-				if !fresh {
+				if !e.fresh(from + 1) {
 					old = b.Get(k)
 				}
 				v := mem.alloc(len(old) + len(val))

@@ -201,13 +201,22 @@ func (w *kvWriter) knows(v quad.Value) (bool, error) {
 	}
 	found := false
 	err := w.db.View(func(tx *bolt.Tx) error {
-		ids := hashBuckets{tx: tx, prefix: 'v'}
-		if b, _ := ids.of(&h); b != nil {
-			found = len(b.Get(h[:])) > 0
-		}
+		found = storedID(&hashBuckets{tx: tx, prefix: 'v'}, &h) != 0
 		return nil
 	})
 	return found, err
+}
+
+// storedID returns the ID of the node with hash h in the "v" buckets, 0
+// if there is none.
+func storedID(ids *hashBuckets, h *cgraph.ValueHash) uint64 {
+	if b, _ := ids.of(h); b != nil {
+		if v := b.Get(h[:]); len(v) != 0 {
+			id, _ := binary.Uvarint(v)
+			return id
+		}
+	}
+	return 0
 }
 
 // reset empties the per-batch state, keeping its memory.
@@ -308,11 +317,7 @@ func (w *kvWriter) write(tx *bolt.Tx, qs []quad.Quad) (int, error) {
 		if id, ok := w.pendNodes[n.hash]; ok {
 			n.id = id
 		} else if !onlyPending {
-			if b, _ := ids.of(&n.hash); b != nil {
-				if v := b.Get(n.hash[:]); len(v) != 0 {
-					n.id, _ = binary.Uvarint(v)
-				}
-			}
+			n.id = storedID(&ids, &n.hash)
 		}
 		if n.id == 0 {
 			n.isNew = true
