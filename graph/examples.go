@@ -9,7 +9,8 @@ type ExampleQuery struct {
 // ExampleQueries are README.md's Gizmo examples in the order the README
 // gives them. The query benchmarks and cmd/agbench run them.
 var ExampleQueries = []ExampleQuery{
-	{"members", `g.V("<https://actorgraph.dev/id/islamic-resistance-in-iraq>").in("<https://actorgraph.dev/ns#memberOf>").unique().all()`},
+	{"members", `g.V("<https://actorgraph.dev/id/islamic-resistance-in-iraq>")
+  .in("<https://actorgraph.dev/ns#memberOf>").unique().all()`},
 	{"backers", `g.V("<https://actorgraph.dev/id/iran>").in("<https://actorgraph.dev/ns#backedBy>").unique().all()`},
 	{"struck", `var rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", ag = "https://actorgraph.dev/ns#";
 function one(node, pred) { return g.V(node).out("<" + pred + ">").toValue(); }
@@ -38,15 +39,19 @@ g.V("<https://actorgraph.dev/id/kataib-hezbollah>").in("<" + rdf + "subject>")
       sentence: one(st.id, ag + "evidence"),
     });
   });`},
-	{"path", `var from = "<https://actorgraph.dev/id/kataib-hezbollah>", to = "<https://actorgraph.dev/id/israel>";
-var entity = "<https://actorgraph.dev/id/", maxDepth = 4;
-var parent = {}, frontier = [from];
+	{"path", `var ag = "https://actorgraph.dev/ns#";
+var facts = ["memberOf", "leaderOf", "spokespersonFor", "officialOf", "backedBy", "alliedWith",
+  "locatedIn", "deployedIn", "operatedBy", "attacked", "struck", "killed", "wounded", "threatened",
+  "accused", "demanded", "negotiatedWith", "agreedWith", "truceWith", "withdrewFrom"]
+  .map(function (p) { return "<" + ag + p + ">"; });
+var from = "<https://actorgraph.dev/id/kataib-hezbollah>", to = "<https://actorgraph.dev/id/israel>";
+var maxDepth = 4, parent = {}, frontier = [from];
 parent[from] = null;
 for (var depth = 0; depth < maxDepth && frontier.length && !(to in parent); depth++) {
   var next = [];
   frontier.forEach(function (n) {
-    g.V(n).both().toArray().forEach(function (m) {
-      if (m.indexOf(entity) === 0 && !(m in parent)) { parent[m] = n; next.push(m); }
+    g.V(n).both(facts).toArray().forEach(function (m) {
+      if (!(m in parent)) { parent[m] = n; next.push(m); }
     });
   });
   frontier = next;

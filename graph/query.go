@@ -50,7 +50,13 @@ func (s *Store) Query(ctx context.Context, gizmo string, limit int) ([]any, erro
 	if err := ctx.Err(); err != nil {
 		return nil, &QueryError{Err: err}
 	}
-	it, err := query.Execute(ctx, s.qs, "gizmo", gizmo, query.Options{Collation: query.JSON, Limit: limit})
+	qs := s.gizmo
+	if ps, ok := qs.(*plannedStore); ok {
+		v := ps.view()
+		defer v.close()
+		qs = v
+	}
+	it, err := query.Execute(ctx, qs, "gizmo", gizmo, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
 		return nil, &QueryError{Err: err}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/actorgraph/actorgraph/schema"
 	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // registers "memstore"
 	_ "github.com/cayleygraph/cayley/writer"         // registers the "single" writer
 	"github.com/cayleygraph/quad"
@@ -24,6 +25,9 @@ import (
 // concurrent use; loads and retractions are serialised.
 type Store struct {
 	qs cgraph.QuadStore
+	// gizmo is the store queries run on: qs, or qs with a better plan
+	// for predicate hops (see plannedStore).
+	gizmo cgraph.QuadStore
 	// w adds quads to a bolt store (nil: Cayley's ApplyDeltas does).
 	w  *kvWriter
 	mu sync.RWMutex
@@ -83,7 +87,7 @@ func Open(backend, path string, opt Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open memory store: %w", err)
 		}
-		return &Store{qs: qs}, nil
+		return &Store{qs: qs, gizmo: qs}, nil
 	case "bolt":
 		if path == "" {
 			return nil, errors.New("open bolt store: no path")
@@ -103,7 +107,15 @@ func Open(backend, path string, opt Options) (*Store, error) {
 		if w != nil {
 			w.bulk = opt.Bulk
 		}
-		st := &Store{qs: qs, w: w}
+		st := &Store{qs: qs, gizmo: qs, w: w}
+		if kqs, ok := qs.(*ckv.QuadStore); ok {
+			ps, err := newPlannedStore(kqs, db)
+			if err != nil {
+				qs.Close()
+				return nil, fmt.Errorf("open bolt store %s: %w", path, err)
+			}
+			st.gizmo = ps
+		}
 		if abs, err := filepath.Abs(file); err == nil {
 			if real, err := filepath.EvalSymlinks(abs); err == nil {
 				st.mapped = real

@@ -26,6 +26,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -363,6 +364,7 @@ func queryCmd(args []string) error {
 	n := fs.Int("n", 200, "runs per query")
 	limit := fs.Int("limit", 100, "result limit, as actorgraph query's --limit")
 	timeout := fs.Duration("timeout", 30*time.Second, "per-query timeout")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the timed runs to this file")
 	fs.Parse(args)
 	if *db == "" {
 		return errors.New("query: -db is required")
@@ -390,6 +392,17 @@ func queryCmd(args []string) error {
 	}
 	fmt.Printf("store %s: %d quads, %d documents, %d entities, %d statements (%.1f quads/statement)\n",
 		*db, stats.Quads, stats.Documents, stats.Entities, stats.Statements, float64(stats.Quads)/float64(max(stats.Statements, 1)))
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var res []string
 	for _, q := range queries {
 		var ds []time.Duration
