@@ -82,16 +82,28 @@ func (s *plannedStore) optimizeNodesFrom(nf shape.NodesFrom) (shape.Shape, bool)
 	if !ok || len(q) < 2 {
 		return nf, false
 	}
+	if sh, ok := s.splitNodesFrom(nf.Dir, q); ok {
+		return sh, true
+	}
+	if sh, ok := s.joinNodesFrom(nf.Dir, q); ok {
+		return sh, true
+	}
+	return nf, false
+}
+
+// splitNodesFrom plans a hop whose filters are all fixed nodes as the
+// union of one planned hop per combination of them.
+func (s *plannedStore) splitNodesFrom(result quad.Direction, q shape.Quads) (shape.Shape, bool) {
 	combos := []map[quad.Direction]cgraph.Ref{{}}
 	for _, f := range q {
 		fixed, ok := f.Values.(shape.Fixed)
 		if !ok || len(fixed) == 0 || len(combos)*len(fixed) > maxUnion {
-			return nf, false
+			return nil, false
 		}
 		var next []map[quad.Direction]cgraph.Ref
 		for _, c := range combos {
 			if _, dup := c[f.Dir]; dup {
-				return nf, false
+				return nil, false
 			}
 			for _, v := range fixed {
 				m := make(map[quad.Direction]cgraph.Ref, len(c)+1)
@@ -105,13 +117,13 @@ func (s *plannedStore) optimizeNodesFrom(nf shape.NodesFrom) (shape.Shape, bool)
 		combos = next
 	}
 	if len(combos) < 2 {
-		return nf, false // one fixed node each: a QuadsAction, planned as one
+		return nil, false // one fixed node each: a QuadsAction, planned as one
 	}
 	union := make(shape.Union, 0, len(combos))
 	for _, filter := range combos {
-		part, ok := s.optimizeAction(shape.QuadsAction{Result: nf.Dir, Filter: filter})
+		part, ok := s.optimizeAction(shape.QuadsAction{Result: result, Filter: filter})
 		if !ok {
-			return nf, false
+			return nil, false
 		}
 		union = append(union, part)
 	}
@@ -121,6 +133,18 @@ func (s *plannedStore) optimizeNodesFrom(nf shape.NodesFrom) (shape.Shape, bool)
 // optimizeAction plans a QuadsAction: quads filtered on one fixed node in
 // each of several directions.
 func (s *plannedStore) optimizeAction(qa shape.QuadsAction) (shape.Shape, bool) {
+	if len(qa.Filter) == 1 && len(qa.Save) == 0 {
+		// has(P) with no value: only checking a node gets better.
+		p, ok := qa.Filter[quad.Predicate].(ckv.Int64Value)
+		if !ok || (qa.Result != quad.Subject && qa.Result != quad.Object) {
+			return qa, false
+		}
+		ind := s.leading(qa.Result)
+		if ind == nil {
+			return qa, false
+		}
+		return withPredicate{action: qa, store: s, index: *ind, pred: uint64(p)}, true
+	}
 	if len(qa.Filter) < 2 {
 		return qa, false
 	}
@@ -341,6 +365,28 @@ func live(logb *bolt.Bucket, list []byte) (int, error) {
 	return n, nil
 }
 
+// liveUnder counts the live quads listed under the keys of bucket that
+// start with prefix, in a read transaction of its own.
+func liveUnder(db *bolt.DB, bucket, prefix []byte) (int, error) {
+	n := 0
+	err := db.View(func(tx *bolt.Tx) error {
+		b, logb := tx.Bucket(bucket), tx.Bucket(bucketLog)
+		if b == nil || logb == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, list := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, list = c.Next() {
+			m, err := live(logb, list)
+			if err != nil {
+				return err
+			}
+			n += m
+		}
+		return nil
+	})
+	return n, err
+}
+
 // hopNext scans the keys under the prefix in one read transaction, held
 // until the scan ends or is closed.
 type hopNext struct {
@@ -419,6 +465,7 @@ func (it *hopNext) String() string                   { return "HopNext" }
 // transaction. As Cayley's HasA, it has one path per live quad.
 type hopContains struct {
 	hop    hop
+	suffix uint64 // if not 0, keys are (node, suffix), not (prefix, node)
 	result cgraph.Ref
 	paths  int // further paths for NextPath
 	err    error
@@ -435,23 +482,12 @@ func (it *hopContains) Contains(ctx context.Context, v cgraph.Ref) bool {
 		return false
 	}
 	scan := it.hop.scan
+	var n int
 	key := scan.prefix(uint64(id))
-	n := 0
-	it.err = scan.store.db.View(func(tx *bolt.Tx) error {
-		b, logb := tx.Bucket(scan.bucket()), tx.Bucket(bucketLog)
-		if b == nil || logb == nil {
-			return nil
-		}
-		c := b.Cursor()
-		for k, list := c.Seek(key); k != nil && bytes.HasPrefix(k, key); k, list = c.Next() {
-			m, err := live(logb, list)
-			if err != nil {
-				return err
-			}
-			n += m
-		}
-		return nil
-	})
+	if it.suffix != 0 {
+		key = binary.BigEndian.AppendUint64(key, it.suffix)
+	}
+	n, it.err = liveUnder(scan.store.db, scan.bucket(), key)
 	if it.err != nil || n == 0 {
 		return false
 	}
@@ -543,3 +579,346 @@ func (v *queryView) close() {
 		v.tx, v.logb = nil, nil
 	}
 }
+
+// joinNodesFrom plans a hop over fixed predicates from the nodes of any
+// other shape (g.V(x).in(P).out(Q): the out(Q)) as a join through the
+// index: Cayley's plan reads every quad of the predicate, here each node
+// of the shape is looked up in turn.
+func (s *plannedStore) joinNodesFrom(result quad.Direction, q shape.Quads) (shape.Shape, bool) {
+	if len(q) != 2 || len(s.indexes) == 0 {
+		return nil, false
+	}
+	var (
+		preds []uint64
+		from  shape.QuadFilter
+	)
+	for _, f := range q {
+		switch f.Dir {
+		case quad.Predicate:
+			fixed, ok := f.Values.(shape.Fixed)
+			if !ok || preds != nil {
+				return nil, false
+			}
+			for _, v := range fixed {
+				id, ok := v.(ckv.Int64Value)
+				if !ok {
+					return nil, false
+				}
+				preds = append(preds, uint64(id))
+			}
+		case quad.Subject, quad.Object:
+			if from.Values != nil {
+				return nil, false
+			}
+			from = f
+		default:
+			return nil, false
+		}
+	}
+	if len(preds) == 0 || from.Values == nil {
+		return nil, false
+	}
+	if _, all := from.Values.(shape.AllNodes); all {
+		return nil, false // every node in turn: no better than Cayley's scan
+	}
+	j := join{store: s, from: from.Dir, preds: preds, nodes: from.Values}
+	switch {
+	case from.Dir == quad.Object && result == quad.Subject:
+	case from.Dir == quad.Subject && result == quad.Object:
+	default:
+		return nil, false
+	}
+	// The two lookups it makes: the keys that start (node, predicate) in
+	// the index that leads with the direction followed, and in the one
+	// that leads with the other.
+	j.fwd, j.back = s.leading(from.Dir), s.leading(result)
+	if j.fwd == nil || j.back == nil {
+		return nil, false
+	}
+	return j, true
+}
+
+// leading returns the index whose first two directions are d and the
+// predicate (nil if there is none).
+func (s *plannedStore) leading(d quad.Direction) *ckv.QuadIndex {
+	for i, ind := range s.indexes {
+		if len(ind.Dirs) >= 2 && ind.Dirs[0] == d && ind.Dirs[1] == quad.Predicate {
+			return &s.indexes[i]
+		}
+	}
+	return nil
+}
+
+// join is the nodes one hop over preds from the nodes of another shape,
+// in direction from: in(P) after any path when from is the object.
+type join struct {
+	store *plannedStore
+	from  quad.Direction // the direction the nodes are in
+	preds []uint64
+	nodes shape.Shape
+	// fwd lists (node, P, ...) with node in direction from; back lists
+	// (node, P, ...) with node in the other.
+	fwd, back *ckv.QuadIndex
+}
+
+// BuildIterator implements shape.Shape.
+func (j join) BuildIterator(qs cgraph.QuadStore) cgraph.Iterator {
+	return cgraph.NewLegacy(&joinIterator{j: j, nodes: cgraph.AsShape(j.nodes.BuildIterator(qs))}, nil)
+}
+
+// Optimize implements shape.Shape.
+func (j join) Optimize(r shape.Optimizer) (shape.Shape, bool) {
+	ns, ok := j.nodes.Optimize(r)
+	if ns == nil {
+		return nil, true
+	}
+	j.nodes = ns
+	return j, ok
+}
+
+type joinIterator struct {
+	j     join
+	nodes cgraph.IteratorShape
+}
+
+func (it *joinIterator) String() string {
+	return fmt.Sprintf("Join(%v, %v)", it.j.from, it.j.preds)
+}
+
+func (it *joinIterator) Iterate() cgraph.Scanner {
+	return &joinNext{j: it.j, nodes: it.nodes.Iterate()}
+}
+
+func (it *joinIterator) Lookup() cgraph.Index {
+	return &joinContains{j: it.j, nodes: it.nodes.Lookup()}
+}
+
+func (it *joinIterator) Stats(ctx context.Context) (cgraph.IteratorCosts, error) {
+	st, err := it.nodes.Stats(ctx)
+	// As Cayley's HasA over LinksTo: one result per node, a few key and
+	// log reads each.
+	return cgraph.IteratorCosts{
+		NextCost:     st.NextCost + 4,
+		ContainsCost: 8 * (1 + st.ContainsCost),
+		Size:         cgraph.Size{Size: st.Size.Size},
+	}, err
+}
+
+func (it *joinIterator) Optimize(ctx context.Context) (cgraph.IteratorShape, bool) {
+	ns, ok := it.nodes.Optimize(ctx)
+	if ok {
+		return &joinIterator{j: it.j, nodes: ns}, true
+	}
+	return it, false
+}
+
+func (it *joinIterator) SubIterators() []cgraph.IteratorShape {
+	return []cgraph.IteratorShape{it.nodes}
+}
+
+// other returns the node in the direction opposite to from of the quad
+// stored at key k of index ind under the prefix (node, P); and reads the
+// quad from the log if the key does not hold it.
+func nodeIn(ind *ckv.QuadIndex, key []byte, d quad.Direction) (uint64, bool) {
+	for i, x := range ind.Dirs {
+		if x == d && len(key) >= 8*(i+1) {
+			return binary.BigEndian.Uint64(key[8*i:]), true
+		}
+	}
+	return 0, false
+}
+
+// joinStep lists the quads of one node over the join's predicates: the
+// node at the far end of each live quad, one entry per quad.
+func (j join) step(tx *bolt.Tx, ind *ckv.QuadIndex, node uint64, far quad.Direction, out []uint64) ([]uint64, error) {
+	b, logb := tx.Bucket(prefixScan{index: *ind}.bucket()), tx.Bucket(bucketLog)
+	if b == nil || logb == nil {
+		return out, nil
+	}
+	c := b.Cursor()
+	for _, p := range j.preds {
+		prefix := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, node), p)
+		for k, list := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, list = c.Next() {
+			inKey, ok := nodeIn(ind, k, far)
+			for len(list) > 0 {
+				id, n := binary.Uvarint(list)
+				if n <= 0 {
+					return out, errors.New("bad index list")
+				}
+				list = list[n:]
+				raw := logb.Get(binary.BigEndian.AppendUint64(nil, id))
+				if raw == nil {
+					continue
+				}
+				var q proto.Primitive
+				if err := q.Unmarshal(raw); err != nil {
+					return out, fmt.Errorf("quad %d: %w", id, err)
+				}
+				if q.Deleted {
+					continue
+				}
+				if ok {
+					out = append(out, inKey)
+				} else {
+					out = append(out, q.GetDirection(far))
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+func opposite(d quad.Direction) quad.Direction {
+	if d == quad.Subject {
+		return quad.Object
+	}
+	return quad.Subject
+}
+
+// joinNext takes the nodes in turn and yields, for each, the far ends of
+// its quads over the predicates, each with the node's paths.
+type joinNext struct {
+	j      join
+	nodes  cgraph.Scanner
+	far    []uint64 // the current node's far ends not yet returned
+	result cgraph.Ref
+	err    error
+}
+
+func (it *joinNext) Next(ctx context.Context) bool {
+	it.result = nil
+	if it.err != nil {
+		return false
+	}
+	for len(it.far) == 0 {
+		if !it.nodes.Next(ctx) {
+			it.err = it.nodes.Err()
+			return false
+		}
+		id, ok := it.nodes.Result().(ckv.Int64Value)
+		if !ok {
+			continue
+		}
+		it.err = it.j.store.db.View(func(tx *bolt.Tx) error {
+			var err error
+			it.far, err = it.j.step(tx, it.j.fwd, uint64(id), opposite(it.j.from), it.far[:0])
+			return err
+		})
+		if it.err != nil {
+			return false
+		}
+	}
+	it.result = ckv.Int64Value(it.far[0])
+	it.far = it.far[1:]
+	return true
+}
+
+// NextPath gives the node's other paths, as Cayley's LinksTo does.
+func (it *joinNext) NextPath(ctx context.Context) bool { return it.nodes.NextPath(ctx) }
+
+func (it *joinNext) TagResults(dst map[string]cgraph.Ref) { it.nodes.TagResults(dst) }
+func (it *joinNext) Result() cgraph.Ref                   { return it.result }
+func (it *joinNext) Err() error                           { return it.err }
+func (it *joinNext) Close() error                         { return it.nodes.Close() }
+func (it *joinNext) String() string                       { return "JoinNext" }
+
+// joinContains checks a node: whether one of its quads over the
+// predicates, the other way, ends at a node of the shape. Its paths are
+// the shape's paths through each such quad.
+type joinContains struct {
+	j      join
+	nodes  cgraph.Index
+	near   []uint64 // the candidates not yet checked
+	result cgraph.Ref
+	err    error
+}
+
+func (it *joinContains) Contains(ctx context.Context, v cgraph.Ref) bool {
+	it.result, it.near = nil, it.near[:0]
+	id, ok := v.(ckv.Int64Value)
+	if !ok || it.err != nil {
+		return false
+	}
+	it.err = it.j.store.db.View(func(tx *bolt.Tx) error {
+		var err error
+		it.near, err = it.j.step(tx, it.j.back, uint64(id), it.j.from, it.near)
+		return err
+	})
+	if it.err != nil {
+		return false
+	}
+	if it.next(ctx) {
+		it.result = v
+		return true
+	}
+	return false
+}
+
+// next moves to the next candidate the shape contains.
+func (it *joinContains) next(ctx context.Context) bool {
+	for len(it.near) > 0 {
+		n := it.near[0]
+		it.near = it.near[1:]
+		if it.nodes.Contains(ctx, ckv.Int64Value(n)) {
+			return true
+		}
+		if it.err = it.nodes.Err(); it.err != nil {
+			return false
+		}
+	}
+	return false
+}
+
+func (it *joinContains) NextPath(ctx context.Context) bool {
+	if it.nodes.NextPath(ctx) {
+		return true
+	}
+	return it.next(ctx)
+}
+
+func (it *joinContains) TagResults(dst map[string]cgraph.Ref) { it.nodes.TagResults(dst) }
+func (it *joinContains) Result() cgraph.Ref                   { return it.result }
+func (it *joinContains) Err() error                           { return it.err }
+func (it *joinContains) Close() error                         { return it.nodes.Close() }
+func (it *joinContains) String() string                       { return "JoinContains" }
+
+// withPredicate is the nodes that have a quad with a predicate, in one
+// direction (has(P) with no value: subjects of P). Listing them reads every
+// quad, as in Cayley (no index leads with the predicate); checking a node
+// looks up the keys (node, P) instead of reading all of the node's quads.
+type withPredicate struct {
+	action shape.QuadsAction
+	store  *plannedStore
+	index  ckv.QuadIndex // leads with the direction, then the predicate
+	pred   uint64
+}
+
+// BuildIterator implements shape.Shape.
+func (w withPredicate) BuildIterator(cgraph.QuadStore) cgraph.Iterator {
+	scan := cgraph.AsShape(w.action.BuildIterator(w.store.QuadStore))
+	return cgraph.NewLegacy(&withPredicateIterator{IteratorShape: scan, w: w}, nil)
+}
+
+// Optimize implements shape.Shape.
+func (w withPredicate) Optimize(shape.Optimizer) (shape.Shape, bool) { return w, false }
+
+// withPredicateIterator is Cayley's iterator with another Lookup.
+type withPredicateIterator struct {
+	cgraph.IteratorShape
+	w withPredicate
+}
+
+func (it *withPredicateIterator) Lookup() cgraph.Index {
+	return &hopContains{hop: hop{prefixScan{store: it.w.store, index: it.w.index}}, suffix: it.w.pred}
+}
+
+func (it *withPredicateIterator) Stats(ctx context.Context) (cgraph.IteratorCosts, error) {
+	st, err := it.IteratorShape.Stats(ctx)
+	st.ContainsCost = 2
+	return st, err
+}
+
+func (it *withPredicateIterator) Optimize(context.Context) (cgraph.IteratorShape, bool) {
+	return it, false
+}
+func (it *withPredicateIterator) AsLegacy() cgraph.Iterator { return cgraph.NewLegacy(it, nil) }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/schema"
 	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/quad"
@@ -83,6 +84,12 @@ func planQueries() []ExampleQuery {
 	add("save", `g.V("`+kh+`").save("<`+ag+`memberOf>", "umbrella").all()`)
 	add("save-list", `g.V("`+kh+`").in("<`+rdf+`object>").save("<`+rdf+`predicate>", "p").all()`)
 	add("two-hops", `g.V("`+iran+`").in("<`+ag+`backedBy>").out("<`+ag+`memberOf>").all()`)
+	add("join-in", `g.V("`+kh+`").out("<`+ag+`memberOf>").in("<`+ag+`memberOf>").all()`)
+	add("join-list", `g.V("`+iran+`").in("<`+ag+`backedBy>").in(["<`+ag+`struck>", "<`+ag+`attacked>"]).all()`)
+	add("join-contains", `g.V("<`+id+`popular-mobilization-forces>", "<`+id+`islamic-resistance-in-iraq>").and(g.V("`+iran+`").in("<`+ag+`backedBy>").out("<`+ag+`memberOf>")).all()`)
+	add("join-has", `g.V("`+iran+`").in("<`+ag+`backedBy>").out("<`+ag+`memberOf>").has("<`+rdf+`type>", "<`+ag+`ArmedGroup>").all()`)
+	add("join-statements", `g.V("`+kh+`").in("<`+rdf+`subject>").out("<`+ag+`document>").all()`)
+	add("join-three", `g.emit(g.V("`+iran+`").in("<`+ag+`backedBy>").out("<`+ag+`memberOf>").in("<`+ag+`memberOf>").count())`)
 	add("in-count", `g.emit(g.V("`+iran+`").in("<`+ag+`backedBy>").count())`)
 	add("intersect", `g.V("`+iran+`").in("<`+ag+`backedBy>").and(g.V("`+us+`").in("<`+ag+`attacked>")).all()`)
 	add("except", `g.V("`+iran+`").in("<`+ag+`backedBy>").except(g.V("`+us+`").in("<`+ag+`attacked>")).all()`)
@@ -233,6 +240,8 @@ func TestPlanShapes(t *testing.T) {
 			if scan, ok := sh.Quads.(prefixScan); ok {
 				return fmt.Sprintf("scan %v/%d", scan.index.Dirs, len(scan.vals))
 			}
+		case join:
+			return fmt.Sprintf("join from %v", sh.from)
 		case shape.Union:
 			var parts []string
 			for _, x := range sh {
@@ -261,13 +270,145 @@ func TestPlanShapes(t *testing.T) {
 		{"two starts", shape.NodesFrom{Dir: quad.Subject, Quads: shape.Quads{
 			{Dir: quad.Object, Values: shape.Fixed{(*kh)[0], (*us)[0]}}, {Dir: quad.Predicate, Values: *struck}}},
 			"union of hop [object predicate subject], hop [object predicate subject]"},
-		{"not fixed", shape.NodesFrom{Dir: quad.Subject, Quads: shape.Quads{
+		{"all nodes", shape.NodesFrom{Dir: quad.Subject, Quads: shape.Quads{
 			{Dir: quad.Object, Values: shape.AllNodes{}}, {Dir: quad.Predicate, Values: *struck}}}, "shape.NodesFrom"},
+		{"after a path", shape.NodesFrom{Dir: quad.Subject, Quads: shape.Quads{
+			{Dir: quad.Object, Values: hop{}}, {Dir: quad.Predicate, Values: *struck}}}, "join from object"},
+		{"tagged predicate", shape.NodesFrom{Dir: quad.Subject, Quads: shape.Quads{
+			{Dir: quad.Object, Values: hop{}}, {Dir: quad.Predicate, Values: shape.Save{From: *struck, Tags: []string{"p"}}}}}, "shape.NodesFrom"},
+		{"predicate from a path", shape.NodesFrom{Dir: quad.Subject, Quads: shape.Quads{
+			{Dir: quad.Object, Values: *kh}, {Dir: quad.Predicate, Values: hop{}}}}, "shape.NodesFrom"},
 	}
 	for _, tt := range tests {
 		got, _ := p.OptimizeShape(tt.in)
 		if d := describe(got); d != tt.want {
 			t.Errorf("%s: planned as %s, want %s", tt.name, d, tt.want)
+		}
+	}
+}
+
+// paths lists what an iterator gives, each result with its tags, once
+// per path: by scanning it, and by checking each of the candidates.
+func paths(t *testing.T, it cgraph.IteratorShape, candidates []cgraph.Ref) (scan, check []string) {
+	t.Helper()
+	ctx := context.Background()
+	row := func(r cgraph.Ref, tag func(map[string]cgraph.Ref)) string {
+		tags := map[string]cgraph.Ref{}
+		tag(tags)
+		return fmt.Sprint(r, tags)
+	}
+	sc := it.Iterate()
+	for sc.Next(ctx) {
+		scan = append(scan, row(sc.Result(), sc.TagResults))
+		for sc.NextPath(ctx) {
+			scan = append(scan, row(sc.Result(), sc.TagResults))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	sc.Close()
+	ix := it.Lookup()
+	for _, c := range candidates {
+		if ix.Contains(ctx, c) {
+			check = append(check, row(ix.Result(), ix.TagResults))
+			for ix.NextPath(ctx) {
+				check = append(check, row(ix.Result(), ix.TagResults))
+			}
+		}
+	}
+	if err := ix.Err(); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	slices.Sort(scan)
+	slices.Sort(check)
+	return scan, check
+}
+
+// TestPlannedLikeCayley compares the planner's iterators, scanned and
+// checked, with Cayley's for the same quads, paths and tags included: on
+// starting sets whose nodes have several paths each.
+func TestPlannedLikeCayley(t *testing.T) {
+	skipBoltUnderRace(t)
+	s, err := Open("bolt", t.TempDir(), Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	churned(t, s, corpusExtractions(t, 300))
+	p := s.gizmo.(*plannedStore)
+	ref := func(iri string) cgraph.Ref {
+		r := p.ValueOf(quad.IRI(iri))
+		if r == nil {
+			t.Fatalf("%s is not stored", iri)
+		}
+		return r
+	}
+	iran, backedBy, memberOf := ref(schema.EntityIRI("iran")), ref(schema.BackedBy.IRI()), ref(schema.MemberOf.IRI())
+	struck, attacked := ref(schema.Struck.IRI()), ref(schema.Attacked.IRI())
+	inFrom := func(node, pred cgraph.Ref) shape.Shape {
+		return shape.NodesFrom{Dir: quad.Subject, Quads: shape.Quads{
+			{Dir: quad.Object, Values: shape.Fixed{node}}, {Dir: quad.Predicate, Values: shape.Fixed{pred}}}}
+	}
+	// Iran's backers twice over: a node has a path per quad of each.
+	backed := shape.Intersect{
+		shape.Save{From: inFrom(iran, backedBy), Tags: []string{"group"}},
+		inFrom(iran, backedBy),
+	}
+	// Every 20th node: the groups, umbrellas and attackers among them
+	// and many that are none of these.
+	var candidates []cgraph.Ref
+	all := s.qs.NodesAllIterator()
+	for i := 0; all.Next(context.Background()); i++ {
+		if i%20 == 0 {
+			candidates = append(candidates, all.Result())
+		}
+	}
+	all.Close()
+	join := func(from quad.Direction, nodes shape.Shape, preds ...cgraph.Ref) shape.Shape {
+		return shape.NodesFrom{Dir: opposite(from), Quads: shape.Quads{{Dir: from, Values: nodes}, {Dir: quad.Predicate, Values: shape.Fixed(preds)}}}
+	}
+	action := func(result quad.Direction, filter map[quad.Direction]cgraph.Ref) shape.Shape {
+		return shape.QuadsAction{Result: result, Filter: filter}
+	}
+	tests := []struct {
+		name string
+		in   shape.Shape
+		plan string
+	}{
+		{"out", join(quad.Subject, backed, memberOf), "graph.join"},
+		{"in", join(quad.Object, shape.Save{From: backed, Tags: []string{"x"}}, memberOf), "graph.join"},
+		{"in-list", join(quad.Object, backed, struck, attacked, memberOf), "graph.join"},
+		{"out-list", join(quad.Subject, inFrom(iran, backedBy), memberOf, backedBy), "graph.join"},
+		{"hop", action(quad.Subject, map[quad.Direction]cgraph.Ref{quad.Object: iran, quad.Predicate: backedBy}), "graph.hop"},
+		{"has-subject", action(quad.Subject, map[quad.Direction]cgraph.Ref{quad.Predicate: backedBy}), "graph.withPredicate"},
+		{"has-object", action(quad.Object, map[quad.Direction]cgraph.Ref{quad.Predicate: memberOf}), "graph.withPredicate"},
+	}
+	for _, tt := range tests {
+		planned, _ := p.OptimizeShape(tt.in)
+		if got := fmt.Sprintf("%T", planned); got != tt.plan {
+			t.Fatalf("%s: planned as %s, want %s", tt.name, got, tt.plan)
+		}
+		// The results, and nodes that are not.
+		check := slices.Clone(candidates)
+		sc := cgraph.AsShape(tt.in.BuildIterator(s.qs)).Iterate()
+		for sc.Next(context.Background()) {
+			check = append(check, sc.Result())
+		}
+		sc.Close()
+		gotScan, gotCheck := paths(t, cgraph.AsShape(planned.BuildIterator(p)), check)
+		wantScan, wantCheck := paths(t, cgraph.AsShape(tt.in.BuildIterator(s.qs)), check)
+		for name, rows := range map[string][]string{"scanned": wantScan, "checked": wantCheck} {
+			if len(rows) == 0 || len(rows) == len(slices.Compact(slices.Clone(rows))) {
+				t.Errorf("%s: %s: %d results, none with two paths: the case checks nothing", tt.name, name, len(rows))
+			}
+		}
+		if diff := cmp.Diff(wantScan, gotScan); diff != "" {
+			t.Errorf("%s: scanned (-cayley +planned):\n%s", tt.name, diff)
+		}
+		if diff := cmp.Diff(wantCheck, gotCheck); diff != "" {
+			t.Errorf("%s: checked (-cayley +planned):\n%s", tt.name, diff)
 		}
 	}
 }
