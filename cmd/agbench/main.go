@@ -16,6 +16,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -171,7 +172,11 @@ type counts struct {
 func extractCmd(args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ExitOnError)
 	out := fs.String("o", "", "also write the N-Quads of the one-core run to this file")
+	rounds := fs.Int("rounds", 5, "alternate one-core and all-core runs this many times; the medians are reported")
 	fs.Parse(args)
+	if *rounds < 1 {
+		return errors.New("extract: -rounds must be at least 1")
+	}
 	if fs.NArg() != 1 {
 		return errors.New("extract: want one FILE.jsonl")
 	}
@@ -230,40 +235,91 @@ func extractCmd(args []string) error {
 	var c counts
 	var tExtract, tQuads time.Duration
 	var buf []byte
-	one, err := runPasses(passes, docs, 1, func(pass int, d extract.Document) error {
+	// The machine is shared: a neighbour may take a core for a second or
+	// two. The one-core and all-core runs alternate, rounds times, and
+	// the median of each is reported; the speedup is the ratio of the
+	// medians. Counts, output and the stage split come from the first.
+	var ones, alls []timing
+	for round := range *rounds {
+		one, all, err := extractRound(x, docs, passes, round, nq, &c, &buf, &tExtract, &tQuads)
+		if err != nil {
+			return err
+		}
+		if round == 0 && bw != nil {
+			if err := bw.Flush(); err != nil {
+				return err
+			}
+		}
+		ones, alls = append(ones, one), append(alls, all)
+	}
+	one, all, first := median(ones), median(alls), ones[0]
+	// Rates per pass: the times are of all passes.
+	one.wall, one.cpu = one.wall/time.Duration(passes), one.cpu/time.Duration(passes)
+	all.wall, all.cpu = all.wall/time.Duration(passes), all.cpu/time.Duration(passes)
+	if passes > 1 {
+		fmt.Printf("timed over %d passes of the corpus (at least %.0f MB of text)\n", passes, minPassBytes/1e6)
+	}
+	if *rounds > 1 {
+		fmt.Printf("medians of %d alternating rounds; one core %s, %d cores %s MB/s\n", *rounds, rates(ones, bytes, passes), ncpu, rates(alls, bytes, passes))
+	}
+	// The first round's stage split, as shares of that round.
+	shareExtract, shareQuads := tExtract.Seconds()/first.wall.Seconds(), tQuads.Seconds()/first.wall.Seconds()
+	mbs := func(d time.Duration) float64 { return float64(bytes) / 1e6 / d.Seconds() }
+	cpuMBs := func(t timing) float64 { return float64(bytes) / 1e6 / t.cpu.Seconds() }
+	perFact := float64(c.quads) / float64(max(c.stmts, 1))
+	fmt.Printf("1 core:   %6.2f MB/s  %8.0f sentences/s  %7.0f docs/s  %6.2f MB per CPU-second  (extract %.0f%%, quads+N-Quads %.0f%%)\n",
+		mbs(one.wall), float64(sents)/one.wall.Seconds(), float64(len(docs))/one.wall.Seconds(), cpuMBs(one),
+		100*shareExtract, 100*shareQuads)
+	fmt.Printf("%d cores:  %6.2f MB/s  %8.0f sentences/s  %7.0f docs/s  %6.2f MB per CPU-second  speedup %.2fx\n",
+		ncpu, mbs(all.wall), float64(sents)/all.wall.Seconds(), float64(len(docs))/all.wall.Seconds(), cpuMBs(all), one.wall.Seconds()/all.wall.Seconds())
+	fmt.Printf("output:   %d quads (%.1f MB N-Quads), %d statements, %d entity mentions; %.1f quads/statement, %.1f quads/KB of text\n",
+		c.quads, float64(c.nqByte)/1e6, c.stmts, c.ents, perFact, float64(c.quads)/(float64(bytes)/1e3))
+	fmt.Printf("RESULT docs=%d bytes=%d sentences=%d cores=%d mbs1=%.3f mbsN=%.3f cpu_mbs1=%.3f sps1=%.0f spsN=%.0f speedup=%.3f quads=%d statements=%d quads_per_fact=%.2f extract_share=%.3f rounds=%d\n",
+		len(docs), bytes, sents, ncpu, mbs(one.wall), mbs(all.wall), cpuMBs(one), float64(sents)/one.wall.Seconds(), float64(sents)/all.wall.Seconds(),
+		one.wall.Seconds()/all.wall.Seconds(), c.quads, c.stmts, perFact, shareExtract, *rounds)
+	return nil
+}
+
+// extractRound times one pass set on one core, then on all cores. Round
+// 0 also counts the output, writes it to nq and times the stages.
+func extractRound(x *extract.Extractor, docs []extract.Document, passes, round int, nq io.Writer, c *counts, buf *[]byte, tExtract, tQuads *time.Duration) (one, all timing, err error) {
+	one, err = runPasses(passes, docs, 1, func(pass int, d extract.Document) error {
+		if round > 0 {
+			xr, err := x.Extract(d)
+			if err != nil {
+				return err
+			}
+			*buf = graph.AppendNQuads((*buf)[:0], xr)
+			return nil
+		}
 		t0 := time.Now()
 		xr, err := x.Extract(d)
 		if err != nil {
 			return err
 		}
 		t1 := time.Now()
-		buf = graph.AppendNQuads(buf[:0], xr)
-		tExtract += t1.Sub(t0)
-		tQuads += time.Since(t1)
+		*buf = graph.AppendNQuads((*buf)[:0], xr)
+		*tExtract += t1.Sub(t0)
+		*tQuads += time.Since(t1)
 		if pass > 0 {
 			return nil
 		}
-		if _, err := nq.Write(buf); err != nil {
+		if _, err := nq.Write(*buf); err != nil {
 			return err
 		}
-		c.quads += lineCount(buf)
+		c.quads += lineCount(*buf)
 		c.stmts += int64(len(xr.Statements))
 		c.ents += int64(len(xr.Entities))
-		c.nqByte += int64(len(buf))
+		c.nqByte += int64(len(*buf))
 		return nil
 	})
 	if err != nil {
-		return err
-	}
-	if bw != nil {
-		if err := bw.Flush(); err != nil {
-			return err
-		}
+		return one, all, err
 	}
 	// All cores, same work, output discarded. Each worker reuses its
 	// buffer, as the one-core run does and actorgraph extract's pool.
 	bufs := sync.Pool{New: func() any { return new([]byte) }}
-	all, err := runPasses(passes, docs, ncpu, func(_ int, d extract.Document) error {
+	all, err = runPasses(passes, docs, runtime.NumCPU(), func(_ int, d extract.Document) error {
 		xr, err := x.Extract(d)
 		if err != nil {
 			return err
@@ -273,30 +329,24 @@ func extractCmd(args []string) error {
 		bufs.Put(b)
 		return nil
 	})
-	if err != nil {
-		return err
+	return one, all, err
+}
+
+// median returns the timing with the median wall time (the upper one of
+// an even count).
+func median(ts []timing) timing {
+	s := slices.Clone(ts)
+	slices.SortFunc(s, func(a, b timing) int { return cmp.Compare(a.wall, b.wall) })
+	return s[len(s)/2]
+}
+
+// rates lists the rounds' MB/s, in the order they ran.
+func rates(ts []timing, bytes int64, passes int) string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, fmt.Sprintf("%.2f", float64(bytes)*float64(passes)/1e6/t.wall.Seconds()))
 	}
-	// Rates per pass: the times are of all passes.
-	one.wall, one.cpu = one.wall/time.Duration(passes), one.cpu/time.Duration(passes)
-	all.wall, all.cpu = all.wall/time.Duration(passes), all.cpu/time.Duration(passes)
-	tExtract, tQuads = tExtract/time.Duration(passes), tQuads/time.Duration(passes)
-	if passes > 1 {
-		fmt.Printf("timed over %d passes of the corpus (at least %.0f MB of text)\n", passes, minPassBytes/1e6)
-	}
-	mbs := func(d time.Duration) float64 { return float64(bytes) / 1e6 / d.Seconds() }
-	cpuMBs := func(t timing) float64 { return float64(bytes) / 1e6 / t.cpu.Seconds() }
-	perFact := float64(c.quads) / float64(max(c.stmts, 1))
-	fmt.Printf("1 core:   %6.2f MB/s  %8.0f sentences/s  %7.0f docs/s  %6.2f MB per CPU-second  (extract %.0f%%, quads+N-Quads %.0f%%)\n",
-		mbs(one.wall), float64(sents)/one.wall.Seconds(), float64(len(docs))/one.wall.Seconds(), cpuMBs(one),
-		100*tExtract.Seconds()/one.wall.Seconds(), 100*tQuads.Seconds()/one.wall.Seconds())
-	fmt.Printf("%d cores:  %6.2f MB/s  %8.0f sentences/s  %7.0f docs/s  %6.2f MB per CPU-second  speedup %.2fx\n",
-		ncpu, mbs(all.wall), float64(sents)/all.wall.Seconds(), float64(len(docs))/all.wall.Seconds(), cpuMBs(all), one.wall.Seconds()/all.wall.Seconds())
-	fmt.Printf("output:   %d quads (%.1f MB N-Quads), %d statements, %d entity mentions; %.1f quads/statement, %.1f quads/KB of text\n",
-		c.quads, float64(c.nqByte)/1e6, c.stmts, c.ents, perFact, float64(c.quads)/(float64(bytes)/1e3))
-	fmt.Printf("RESULT docs=%d bytes=%d sentences=%d cores=%d mbs1=%.3f mbsN=%.3f cpu_mbs1=%.3f sps1=%.0f spsN=%.0f speedup=%.3f quads=%d statements=%d quads_per_fact=%.2f extract_share=%.3f\n",
-		len(docs), bytes, sents, ncpu, mbs(one.wall), mbs(all.wall), cpuMBs(one), float64(sents)/one.wall.Seconds(), float64(sents)/all.wall.Seconds(),
-		one.wall.Seconds()/all.wall.Seconds(), c.quads, c.stmts, perFact, tExtract.Seconds()/one.wall.Seconds())
-	return nil
+	return strings.Join(out, " ")
 }
 
 func lineCount(b []byte) int64 { return int64(bytes.Count(b, []byte{'\n'})) }
