@@ -716,9 +716,8 @@ func (it *joinIterator) SubIterators() []cgraph.IteratorShape {
 	return []cgraph.IteratorShape{it.nodes}
 }
 
-// other returns the node in the direction opposite to from of the quad
-// stored at key k of index ind under the prefix (node, P); and reads the
-// quad from the log if the key does not hold it.
+// nodeIn returns the node in direction d that a key of index ind holds,
+// if the key holds that direction.
 func nodeIn(ind *ckv.QuadIndex, key []byte, d quad.Direction) (uint64, bool) {
 	for i, x := range ind.Dirs {
 		if x == d && len(key) >= 8*(i+1) {
@@ -728,8 +727,10 @@ func nodeIn(ind *ckv.QuadIndex, key []byte, d quad.Direction) (uint64, bool) {
 	return 0, false
 }
 
-// joinStep lists the quads of one node over the join's predicates: the
-// node at the far end of each live quad, one entry per quad.
+// step appends to out, for each live quad of node over the join's
+// predicates in index ind (which leads with node's direction, then the
+// predicate), the quad's node in direction far: from the key where it
+// holds it, else from the log entry read for the liveness check.
 func (j join) step(tx *bolt.Tx, ind *ckv.QuadIndex, node uint64, far quad.Direction, out []uint64) ([]uint64, error) {
 	b, logb := tx.Bucket(prefixScan{index: *ind}.bucket()), tx.Bucket(bucketLog)
 	if b == nil || logb == nil {
