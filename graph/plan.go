@@ -198,23 +198,22 @@ func (p prefixScan) BuildIterator(cgraph.QuadStore) cgraph.Iterator {
 // Optimize implements shape.Shape.
 func (p prefixScan) Optimize(shape.Optimizer) (shape.Shape, bool) { return p, false }
 
-// bucket is the name of the index's bucket; prefix is the start of its
-// keys under the scan.
-func (p prefixScan) bucket() []byte {
-	name := make([]byte, len(p.index.Dirs))
-	for i, d := range p.index.Dirs {
+// indexBucket is the name of an index's bucket, as Cayley names it.
+func indexBucket(ind ckv.QuadIndex) []byte {
+	name := make([]byte, len(ind.Dirs))
+	for i, d := range ind.Dirs {
 		name[i] = d.Prefix()
 	}
 	return name
 }
 
-func (p prefixScan) prefix(extra ...uint64) []byte {
-	key := make([]byte, 0, 8*(len(p.vals)+len(extra)))
-	for _, v := range p.vals {
-		key = binary.BigEndian.AppendUint64(key, v)
-	}
-	for _, v := range extra {
-		key = binary.BigEndian.AppendUint64(key, v)
+// indexKey is the start of an index key: the node IDs in order.
+func indexKey(ids ...[]uint64) []byte {
+	var key []byte
+	for _, part := range ids {
+		for _, v := range part {
+			key = binary.BigEndian.AppendUint64(key, v)
+		}
 	}
 	return key
 }
@@ -261,7 +260,7 @@ func (c *countedScan) String() string {
 
 // count counts the quad IDs listed under the prefix, up to maxCounted.
 func (p prefixScan) count() (cgraph.Size, error) {
-	name, prefix := p.bucket(), p.prefix()
+	name, prefix := indexBucket(p.index), indexKey(p.vals)
 	var n int64
 	err := p.store.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(name)
@@ -319,7 +318,10 @@ func (it *hopIterator) String() string {
 }
 
 func (it *hopIterator) Iterate() cgraph.Scanner { return &hopNext{hop: it.hop} }
-func (it *hopIterator) Lookup() cgraph.Index    { return &hopContains{hop: it.hop} }
+func (it *hopIterator) Lookup() cgraph.Index {
+	scan := it.hop.scan
+	return &keyCheck{db: scan.store.db, bucket: indexBucket(scan.index), before: scan.vals}
+}
 
 func (it *hopIterator) Stats(context.Context) (cgraph.IteratorCosts, error) {
 	if it.size == nil {
@@ -337,16 +339,15 @@ func (it *hopIterator) Stats(context.Context) (cgraph.IteratorCosts, error) {
 func (it *hopIterator) Optimize(context.Context) (cgraph.IteratorShape, bool) { return it, false }
 func (it *hopIterator) SubIterators() []cgraph.IteratorShape                  { return nil }
 
-// live reports how many of the quads listed in an index value are in the
-// log and not deleted (Cayley marks a removed quad in the log and leaves
-// its ID in the index lists).
-func live(logb *bolt.Bucket, list []byte) (int, error) {
-	n := 0
+// eachLive calls fn with each quad listed in an index value that is in
+// the log and not deleted (Cayley marks a removed quad in the log and
+// leaves its ID in the index lists).
+func eachLive(logb *bolt.Bucket, list []byte, fn func(*proto.Primitive)) error {
 	var key [8]byte
 	for len(list) > 0 {
 		id, k := binary.Uvarint(list)
 		if k <= 0 {
-			return n, errors.New("bad index list")
+			return errors.New("bad index list")
 		}
 		list = list[k:]
 		binary.BigEndian.PutUint64(key[:], id)
@@ -356,13 +357,20 @@ func live(logb *bolt.Bucket, list []byte) (int, error) {
 		}
 		var p proto.Primitive
 		if err := p.Unmarshal(v); err != nil {
-			return n, fmt.Errorf("quad %d: %w", id, err)
+			return fmt.Errorf("quad %d: %w", id, err)
 		}
 		if !p.Deleted {
-			n++
+			fn(&p)
 		}
 	}
-	return n, nil
+	return nil
+}
+
+// live counts the live quads listed in an index value.
+func live(logb *bolt.Bucket, list []byte) (int, error) {
+	n := 0
+	err := eachLive(logb, list, func(*proto.Primitive) { n++ })
+	return n, err
 }
 
 // liveUnder counts the live quads listed under the keys of bucket that
@@ -414,12 +422,12 @@ func (it *hopNext) Next(ctx context.Context) bool {
 			return false
 		}
 		it.tx, it.logb = tx, tx.Bucket(bucketLog)
-		b := tx.Bucket(it.hop.scan.bucket())
+		b := tx.Bucket(indexBucket(it.hop.scan.index))
 		if b == nil || it.logb == nil {
 			it.Close()
 			return false
 		}
-		it.cur, it.prefix = b.Cursor(), it.hop.scan.prefix()
+		it.cur, it.prefix = b.Cursor(), indexKey(it.hop.scan.vals)
 	}
 	for it.rest == 0 {
 		if err := ctx.Err(); err != nil {
@@ -461,17 +469,19 @@ func (it *hopNext) TagResults(map[string]cgraph.Ref) {}
 func (it *hopNext) Err() error                       { return it.err }
 func (it *hopNext) String() string                   { return "HopNext" }
 
-// hopContains checks a node with one key lookup in its own read
-// transaction. As Cayley's HasA, it has one path per live quad.
-type hopContains struct {
-	hop    hop
-	suffix uint64 // if not 0, keys are (node, suffix), not (prefix, node)
-	result cgraph.Ref
-	paths  int // further paths for NextPath
-	err    error
+// keyCheck checks a node with one key lookup in its own read
+// transaction: the live quads under the keys that start (before, node,
+// after) in bucket. As Cayley's HasA, it has one path per live quad.
+type keyCheck struct {
+	db            *bolt.DB
+	bucket        []byte
+	before, after []uint64
+	result        cgraph.Ref
+	paths         int // further paths for NextPath
+	err           error
 }
 
-func (it *hopContains) Contains(ctx context.Context, v cgraph.Ref) bool {
+func (it *keyCheck) Contains(ctx context.Context, v cgraph.Ref) bool {
 	it.result, it.paths = nil, 0
 	id, ok := v.(ckv.Int64Value)
 	if !ok || it.err != nil {
@@ -481,13 +491,8 @@ func (it *hopContains) Contains(ctx context.Context, v cgraph.Ref) bool {
 		it.err = err
 		return false
 	}
-	scan := it.hop.scan
 	var n int
-	key := scan.prefix(uint64(id))
-	if it.suffix != 0 {
-		key = binary.BigEndian.AppendUint64(key, it.suffix)
-	}
-	n, it.err = liveUnder(scan.store.db, scan.bucket(), key)
+	n, it.err = liveUnder(it.db, it.bucket, indexKey(it.before, []uint64{uint64(id)}, it.after))
 	if it.err != nil || n == 0 {
 		return false
 	}
@@ -495,7 +500,7 @@ func (it *hopContains) Contains(ctx context.Context, v cgraph.Ref) bool {
 	return true
 }
 
-func (it *hopContains) NextPath(context.Context) bool {
+func (it *keyCheck) NextPath(context.Context) bool {
 	if it.paths == 0 {
 		return false
 	}
@@ -503,11 +508,11 @@ func (it *hopContains) NextPath(context.Context) bool {
 	return true
 }
 
-func (it *hopContains) Result() cgraph.Ref               { return it.result }
-func (it *hopContains) TagResults(map[string]cgraph.Ref) {}
-func (it *hopContains) Err() error                       { return it.err }
-func (it *hopContains) Close() error                     { return it.err }
-func (it *hopContains) String() string                   { return "HopContains" }
+func (it *keyCheck) Result() cgraph.Ref               { return it.result }
+func (it *keyCheck) TagResults(map[string]cgraph.Ref) {}
+func (it *keyCheck) Err() error                       { return it.err }
+func (it *keyCheck) Close() error                     { return it.err }
+func (it *keyCheck) String() string                   { return "KeyCheck" }
 
 // queryView is the store one Gizmo query runs on: the planned store, with
 // node values read in one read transaction for the whole query and kept
@@ -585,7 +590,7 @@ func (v *queryView) close() {
 // index: Cayley's plan reads every quad of the predicate, here each node
 // of the shape is looked up in turn.
 func (s *plannedStore) joinNodesFrom(result quad.Direction, q shape.Quads) (shape.Shape, bool) {
-	if len(q) != 2 || len(s.indexes) == 0 {
+	if len(q) != 2 {
 		return nil, false
 	}
 	var (
@@ -621,21 +626,17 @@ func (s *plannedStore) joinNodesFrom(result quad.Direction, q shape.Quads) (shap
 	if _, all := from.Values.(shape.AllNodes); all {
 		return nil, false // every node in turn: no better than Cayley's scan
 	}
-	j := join{store: s, from: from.Dir, preds: preds, nodes: from.Values}
-	switch {
-	case from.Dir == quad.Object && result == quad.Subject:
-	case from.Dir == quad.Subject && result == quad.Object:
-	default:
+	if result != opposite(from.Dir) {
 		return nil, false
 	}
 	// The two lookups it makes: the keys that start (node, predicate) in
 	// the index that leads with the direction followed, and in the one
 	// that leads with the other.
-	j.fwd, j.back = s.leading(from.Dir), s.leading(result)
-	if j.fwd == nil || j.back == nil {
+	fwd, back := s.leading(from.Dir), s.leading(result)
+	if fwd == nil || back == nil {
 		return nil, false
 	}
-	return j, true
+	return join{store: s, from: from.Dir, preds: preds, nodes: from.Values, fwd: fwd, back: back}, true
 }
 
 // leading returns the index whose first two directions are d and the
@@ -732,37 +733,24 @@ func nodeIn(ind *ckv.QuadIndex, key []byte, d quad.Direction) (uint64, bool) {
 // predicate), the quad's node in direction far: from the key where it
 // holds it, else from the log entry read for the liveness check.
 func (j join) step(tx *bolt.Tx, ind *ckv.QuadIndex, node uint64, far quad.Direction, out []uint64) ([]uint64, error) {
-	b, logb := tx.Bucket(prefixScan{index: *ind}.bucket()), tx.Bucket(bucketLog)
+	b, logb := tx.Bucket(indexBucket(*ind)), tx.Bucket(bucketLog)
 	if b == nil || logb == nil {
 		return out, nil
 	}
 	c := b.Cursor()
 	for _, p := range j.preds {
-		prefix := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, node), p)
+		prefix := indexKey([]uint64{node, p})
 		for k, list := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, list = c.Next() {
 			inKey, ok := nodeIn(ind, k, far)
-			for len(list) > 0 {
-				id, n := binary.Uvarint(list)
-				if n <= 0 {
-					return out, errors.New("bad index list")
-				}
-				list = list[n:]
-				raw := logb.Get(binary.BigEndian.AppendUint64(nil, id))
-				if raw == nil {
-					continue
-				}
-				var q proto.Primitive
-				if err := q.Unmarshal(raw); err != nil {
-					return out, fmt.Errorf("quad %d: %w", id, err)
-				}
-				if q.Deleted {
-					continue
-				}
+			err := eachLive(logb, list, func(q *proto.Primitive) {
 				if ok {
 					out = append(out, inKey)
 				} else {
 					out = append(out, q.GetDirection(far))
 				}
+			})
+			if err != nil {
+				return out, err
 			}
 		}
 	}
@@ -910,7 +898,7 @@ type withPredicateIterator struct {
 }
 
 func (it *withPredicateIterator) Lookup() cgraph.Index {
-	return &hopContains{hop: hop{prefixScan{store: it.w.store, index: it.w.index}}, suffix: it.w.pred}
+	return &keyCheck{db: it.w.store.db, bucket: indexBucket(it.w.index), after: []uint64{it.w.pred}}
 }
 
 func (it *withPredicateIterator) Stats(ctx context.Context) (cgraph.IteratorCosts, error) {

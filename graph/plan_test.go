@@ -292,17 +292,21 @@ func TestPlanShapes(t *testing.T) {
 func paths(t *testing.T, it cgraph.IteratorShape, candidates []cgraph.Ref) (scan, check []string) {
 	t.Helper()
 	ctx := context.Background()
-	row := func(r cgraph.Ref, tag func(map[string]cgraph.Ref)) string {
-		tags := map[string]cgraph.Ref{}
-		tag(tags)
-		return fmt.Sprint(r, tags)
+	// rows lists the current result once per path, with its tags.
+	rows := func(it cgraph.IteratorBase) []string {
+		var out []string
+		for {
+			tags := map[string]cgraph.Ref{}
+			it.TagResults(tags)
+			out = append(out, fmt.Sprint(it.Result(), tags))
+			if !it.NextPath(ctx) {
+				return out
+			}
+		}
 	}
 	sc := it.Iterate()
 	for sc.Next(ctx) {
-		scan = append(scan, row(sc.Result(), sc.TagResults))
-		for sc.NextPath(ctx) {
-			scan = append(scan, row(sc.Result(), sc.TagResults))
-		}
+		scan = append(scan, rows(sc)...)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -311,10 +315,7 @@ func paths(t *testing.T, it cgraph.IteratorShape, candidates []cgraph.Ref) (scan
 	ix := it.Lookup()
 	for _, c := range candidates {
 		if ix.Contains(ctx, c) {
-			check = append(check, row(ix.Result(), ix.TagResults))
-			for ix.NextPath(ctx) {
-				check = append(check, row(ix.Result(), ix.TagResults))
-			}
+			check = append(check, rows(ix)...)
 		}
 	}
 	if err := ix.Err(); err != nil {
