@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"io/fs"
+	"sync/atomic"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/corpus"
@@ -190,5 +191,27 @@ func BenchmarkExtract(b *testing.B) {
 				}
 			}
 		}
+	})
+}
+
+// BenchmarkExtractParallel runs the whole pipeline on every P at once,
+// one document per call, all sharing one Extractor as the commands do.
+// Run with -cpu 1,2: the ratio of the two MB/s figures is how extraction
+// scales with cores.
+func BenchmarkExtractParallel(b *testing.B) {
+	x := testExtractor(b)
+	forSets(b, func(b *testing.B, docs []Document) {
+		b.SetBytes(textBytes(docs) / int64(len(docs)))
+		b.ReportAllocs()
+		var next atomic.Int64
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				d := docs[int(next.Add(1))%len(docs)]
+				if _, err := x.Extract(d); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
 	})
 }

@@ -5,7 +5,7 @@
 // the figures.
 //
 //	agbench gen -n N -seed S -o FILE.jsonl
-//	agbench extract [-o FILE.nq] FILE.jsonl
+//	agbench extract [-rounds 3] [-o FILE.nq] FILE.jsonl
 //	agbench prose [-max N] FILE.jsonl
 //	agbench query -db DIR [-n 200] [FILE.js...]
 //
@@ -16,12 +16,12 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -116,23 +116,28 @@ func inUse() int64 {
 // timing is one run's wall and CPU time.
 type timing struct{ wall, cpu time.Duration }
 
-// minPassBytes is the least text agbench extract times, in passes over
-// the corpus.
-const minPassBytes = 30e6
+// minPassBytes is the least text agbench extract times per round, in
+// passes over the corpus; sliceBytes is the text of one timed slice.
+const (
+	minPassBytes = 30e6
+	sliceBytes   = 3e6
+)
 
-// runPasses is run repeated passes times, the timings summed; fn is told
-// which pass it is in.
-func runPasses(passes int, docs []extract.Document, procs int, fn func(pass int, d extract.Document) error) (timing, error) {
-	var sum timing
-	for pass := range passes {
-		t, err := run(docs, procs, func(d extract.Document) error { return fn(pass, d) })
-		if err != nil {
-			return sum, err
+// cut splits docs into consecutive slices of equal text, as many as
+// make slices of about sliceBytes (at least one).
+func cut(docs []extract.Document, total int64) [][]extract.Document {
+	k := max(1, int(math.Round(float64(total)/sliceBytes)))
+	var out [][]extract.Document
+	var n int64
+	start := 0
+	for i, d := range docs {
+		n += int64(len(d.Text))
+		if n*int64(k) >= total*int64(len(out)+1) && len(out) < k-1 {
+			out = append(out, docs[start:i+1])
+			start = i + 1
 		}
-		sum.wall += t.wall
-		sum.cpu += t.cpu
 	}
-	return sum, nil
+	return append(out, docs[start:])
 }
 
 // run applies fn to every document with the given number of workers and
@@ -172,7 +177,7 @@ type counts struct {
 func extractCmd(args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ExitOnError)
 	out := fs.String("o", "", "also write the N-Quads of the one-core run to this file")
-	rounds := fs.Int("rounds", 5, "alternate one-core and all-core runs this many times; the medians are reported")
+	rounds := fs.Int("rounds", 3, "time the corpus (at least 30 MB of it) this many times, each slice on one core and on all cores")
 	fs.Parse(args)
 	if *rounds < 1 {
 		return errors.New("extract: -rounds must be at least 1")
@@ -227,99 +232,59 @@ func extractCmd(args []string) error {
 		return err
 	}
 	// A small corpus is timed over several passes, at least minPassBytes
-	// in all, so that a run lasts a few seconds: the rates are the steady
-	// state's, not a fraction of a second's.
+	// in all, so that a round lasts a few seconds.
 	passes := max(1, int((minPassBytes+bytes-1)/bytes))
-	// One core: extraction and quad writing timed apart, to show which
-	// stage costs what. Counts and output come from the first pass.
-	var c counts
-	var tExtract, tQuads time.Duration
-	var buf []byte
-	// The machine is shared: a neighbour may take a core for a second or
-	// two. The one-core and all-core runs alternate, rounds times, and
-	// the median of each is reported; the speedup is the ratio of the
-	// medians. Counts, output and the stage split come from the first.
-	var ones, alls []timing
-	for round := range *rounds {
-		one, all, err := extractRound(x, docs, passes, round, nq, &c, &buf, &tExtract, &tQuads)
-		if err != nil {
-			return err
-		}
-		if round == 0 && bw != nil {
-			if err := bw.Flush(); err != nil {
-				return err
+	// The machine is shared, and its speed drifts by a third within
+	// seconds (a neighbour's load shows as a slower core, not as steal
+	// time). So the corpus is cut into slices of about 3 MB, and each
+	// slice runs on one core and on all cores back to back, the order
+	// alternating: the two runs of a pair see the same machine, and the
+	// speedup is the median of the pairs' ratios. The rates are the
+	// totals' (all text over all time). Counts, output and the stage
+	// split come from the first pass's one-core runs.
+	var (
+		c                 counts
+		tExtract, tQuads  time.Duration
+		buf               []byte
+		pairs             []pair
+		perRound          []pair
+		bufs              = sync.Pool{New: func() any { return new([]byte) }}
+		sliced            = cut(docs, bytes)
+		ncpuRuns, oneRuns int
+		firstPass         time.Duration // the first pass's one-core time
+	)
+	oneFn := func(first bool) func(extract.Document) error {
+		return func(d extract.Document) error {
+			if !first {
+				xr, err := x.Extract(d)
+				if err != nil {
+					return err
+				}
+				buf = graph.AppendNQuads(buf[:0], xr)
+				return nil
 			}
-		}
-		ones, alls = append(ones, one), append(alls, all)
-	}
-	one, all, first := median(ones), median(alls), ones[0]
-	// Rates per pass: the times are of all passes.
-	one.wall, one.cpu = one.wall/time.Duration(passes), one.cpu/time.Duration(passes)
-	all.wall, all.cpu = all.wall/time.Duration(passes), all.cpu/time.Duration(passes)
-	if passes > 1 {
-		fmt.Printf("timed over %d passes of the corpus (at least %.0f MB of text)\n", passes, minPassBytes/1e6)
-	}
-	if *rounds > 1 {
-		fmt.Printf("medians of %d alternating rounds; one core %s, %d cores %s MB/s\n", *rounds, rates(ones, bytes, passes), ncpu, rates(alls, bytes, passes))
-	}
-	// The first round's stage split, as shares of that round.
-	shareExtract, shareQuads := tExtract.Seconds()/first.wall.Seconds(), tQuads.Seconds()/first.wall.Seconds()
-	mbs := func(d time.Duration) float64 { return float64(bytes) / 1e6 / d.Seconds() }
-	cpuMBs := func(t timing) float64 { return float64(bytes) / 1e6 / t.cpu.Seconds() }
-	perFact := float64(c.quads) / float64(max(c.stmts, 1))
-	fmt.Printf("1 core:   %6.2f MB/s  %8.0f sentences/s  %7.0f docs/s  %6.2f MB per CPU-second  (extract %.0f%%, quads+N-Quads %.0f%%)\n",
-		mbs(one.wall), float64(sents)/one.wall.Seconds(), float64(len(docs))/one.wall.Seconds(), cpuMBs(one),
-		100*shareExtract, 100*shareQuads)
-	fmt.Printf("%d cores:  %6.2f MB/s  %8.0f sentences/s  %7.0f docs/s  %6.2f MB per CPU-second  speedup %.2fx\n",
-		ncpu, mbs(all.wall), float64(sents)/all.wall.Seconds(), float64(len(docs))/all.wall.Seconds(), cpuMBs(all), one.wall.Seconds()/all.wall.Seconds())
-	fmt.Printf("output:   %d quads (%.1f MB N-Quads), %d statements, %d entity mentions; %.1f quads/statement, %.1f quads/KB of text\n",
-		c.quads, float64(c.nqByte)/1e6, c.stmts, c.ents, perFact, float64(c.quads)/(float64(bytes)/1e3))
-	fmt.Printf("RESULT docs=%d bytes=%d sentences=%d cores=%d mbs1=%.3f mbsN=%.3f cpu_mbs1=%.3f sps1=%.0f spsN=%.0f speedup=%.3f quads=%d statements=%d quads_per_fact=%.2f extract_share=%.3f rounds=%d\n",
-		len(docs), bytes, sents, ncpu, mbs(one.wall), mbs(all.wall), cpuMBs(one), float64(sents)/one.wall.Seconds(), float64(sents)/all.wall.Seconds(),
-		one.wall.Seconds()/all.wall.Seconds(), c.quads, c.stmts, perFact, shareExtract, *rounds)
-	return nil
-}
-
-// extractRound times one pass set on one core, then on all cores. Round
-// 0 also counts the output, writes it to nq and times the stages.
-func extractRound(x *extract.Extractor, docs []extract.Document, passes, round int, nq io.Writer, c *counts, buf *[]byte, tExtract, tQuads *time.Duration) (one, all timing, err error) {
-	one, err = runPasses(passes, docs, 1, func(pass int, d extract.Document) error {
-		if round > 0 {
+			t0 := time.Now()
 			xr, err := x.Extract(d)
 			if err != nil {
 				return err
 			}
-			*buf = graph.AppendNQuads((*buf)[:0], xr)
+			t1 := time.Now()
+			buf = graph.AppendNQuads(buf[:0], xr)
+			tExtract += t1.Sub(t0)
+			tQuads += time.Since(t1)
+			if _, err := nq.Write(buf); err != nil {
+				return err
+			}
+			c.quads += lineCount(buf)
+			c.stmts += int64(len(xr.Statements))
+			c.ents += int64(len(xr.Entities))
+			c.nqByte += int64(len(buf))
 			return nil
 		}
-		t0 := time.Now()
-		xr, err := x.Extract(d)
-		if err != nil {
-			return err
-		}
-		t1 := time.Now()
-		*buf = graph.AppendNQuads((*buf)[:0], xr)
-		*tExtract += t1.Sub(t0)
-		*tQuads += time.Since(t1)
-		if pass > 0 {
-			return nil
-		}
-		if _, err := nq.Write(*buf); err != nil {
-			return err
-		}
-		c.quads += lineCount(*buf)
-		c.stmts += int64(len(xr.Statements))
-		c.ents += int64(len(xr.Entities))
-		c.nqByte += int64(len(*buf))
-		return nil
-	})
-	if err != nil {
-		return one, all, err
 	}
-	// All cores, same work, output discarded. Each worker reuses its
+	// All cores: same work, output discarded; each worker reuses its
 	// buffer, as the one-core run does and actorgraph extract's pool.
-	bufs := sync.Pool{New: func() any { return new([]byte) }}
-	all, err = runPasses(passes, docs, runtime.NumCPU(), func(_ int, d extract.Document) error {
+	allFn := func(d extract.Document) error {
 		xr, err := x.Extract(d)
 		if err != nil {
 			return err
@@ -328,25 +293,101 @@ func extractRound(x *extract.Extractor, docs []extract.Document, passes, round i
 		*b = graph.AppendNQuads((*b)[:0], xr)
 		bufs.Put(b)
 		return nil
-	})
-	return one, all, err
-}
-
-// median returns the timing with the median wall time (the upper one of
-// an even count).
-func median(ts []timing) timing {
-	s := slices.Clone(ts)
-	slices.SortFunc(s, func(a, b timing) int { return cmp.Compare(a.wall, b.wall) })
-	return s[len(s)/2]
-}
-
-// rates lists the rounds' MB/s, in the order they ran.
-func rates(ts []timing, bytes int64, passes int) string {
-	var out []string
-	for _, t := range ts {
-		out = append(out, fmt.Sprintf("%.2f", float64(bytes)*float64(passes)/1e6/t.wall.Seconds()))
 	}
-	return strings.Join(out, " ")
+	for round := range *rounds {
+		var sum pair
+		for pass := range passes {
+			for _, sl := range sliced {
+				var p pair
+				for _, d := range sl {
+					p.bytes += int64(len(d.Text))
+				}
+				one := func() (err error) {
+					p.one, err = run(sl, 1, oneFn(round == 0 && pass == 0))
+					oneRuns++
+					return err
+				}
+				all := func() (err error) {
+					p.all, err = run(sl, ncpu, allFn)
+					ncpuRuns++
+					return err
+				}
+				first, second := one, all
+				if len(pairs)%2 == 1 {
+					first, second = all, one
+				}
+				if err := first(); err != nil {
+					return err
+				}
+				if err := second(); err != nil {
+					return err
+				}
+				pairs = append(pairs, p)
+				if round == 0 && pass == 0 {
+					firstPass += p.one.wall
+				}
+				sum = sum.add(p)
+			}
+		}
+		perRound = append(perRound, sum)
+		if round == 0 && bw != nil {
+			if err := bw.Flush(); err != nil {
+				return err
+			}
+		}
+	}
+	var total pair
+	ratios := make([]float64, len(pairs))
+	for i, p := range pairs {
+		total = total.add(p)
+		ratios[i] = p.one.wall.Seconds() / p.all.wall.Seconds()
+	}
+	slices.Sort(ratios)
+	q := func(f float64) float64 { return ratios[int(f*float64(len(ratios)-1)+0.5)] }
+	speedup := q(0.5)
+	mbs := func(d time.Duration) float64 { return float64(total.bytes) / 1e6 / d.Seconds() }
+	// Per corpus pass, for the per-second counts.
+	perPass := func(d time.Duration) float64 { return d.Seconds() / float64(passes**rounds) }
+	fmt.Printf("timed %d passes of the corpus in %d rounds: %d slices of about %.0f MB, each run on 1 and on %d cores back to back (%d + %d runs)\n",
+		passes**rounds, *rounds, len(pairs), sliceBytes/1e6, ncpu, oneRuns, ncpuRuns)
+	var r1, rN []string
+	for _, r := range perRound {
+		r1 = append(r1, fmt.Sprintf("%.2f", float64(r.bytes)/1e6/r.one.wall.Seconds()))
+		rN = append(rN, fmt.Sprintf("%.2f", float64(r.bytes)/1e6/r.all.wall.Seconds()))
+	}
+	fmt.Printf("rounds: one core %s, %d cores %s MB/s\n", strings.Join(r1, " "), ncpu, strings.Join(rN, " "))
+	fmt.Printf("speedup of the %d pairs: median %.2fx, quartiles %.2f-%.2f, range %.2f-%.2f; of the totals %.2fx\n",
+		len(ratios), speedup, q(0.25), q(0.75), ratios[0], ratios[len(ratios)-1], total.one.wall.Seconds()/total.all.wall.Seconds())
+	// The stage split of the first pass's one-core runs.
+	shareExtract, shareQuads := tExtract.Seconds()/firstPass.Seconds(), tQuads.Seconds()/firstPass.Seconds()
+	perFact := float64(c.quads) / float64(max(c.stmts, 1))
+	fmt.Printf("1 core:   %6.2f MB/s  %8.0f sentences/s  %7.0f docs/s  %6.2f MB per CPU-second  (extract %.0f%%, quads+N-Quads %.0f%%)\n",
+		mbs(total.one.wall), float64(sents)/perPass(total.one.wall), float64(len(docs))/perPass(total.one.wall), mbs(total.one.cpu),
+		100*shareExtract, 100*shareQuads)
+	fmt.Printf("%d cores:  %6.2f MB/s  %8.0f sentences/s  %7.0f docs/s  %6.2f MB per CPU-second  speedup %.2fx (median of pairs)\n",
+		ncpu, mbs(total.all.wall), float64(sents)/perPass(total.all.wall), float64(len(docs))/perPass(total.all.wall), mbs(total.all.cpu), speedup)
+	fmt.Printf("output:   %d quads (%.1f MB N-Quads), %d statements, %d entity mentions; %.1f quads/statement, %.1f quads/KB of text\n",
+		c.quads, float64(c.nqByte)/1e6, c.stmts, c.ents, perFact, float64(c.quads)/(float64(bytes)/1e3))
+	fmt.Printf("RESULT docs=%d bytes=%d sentences=%d cores=%d mbs1=%.3f mbsN=%.3f cpu_mbs1=%.3f sps1=%.0f spsN=%.0f speedup=%.3f speedup_q1=%.3f speedup_q3=%.3f speedup_total=%.3f pairs=%d quads=%d statements=%d quads_per_fact=%.2f extract_share=%.3f rounds=%d\n",
+		len(docs), bytes, sents, ncpu, mbs(total.one.wall), mbs(total.all.wall), mbs(total.one.cpu),
+		float64(sents)/perPass(total.one.wall), float64(sents)/perPass(total.all.wall),
+		speedup, q(0.25), q(0.75), total.one.wall.Seconds()/total.all.wall.Seconds(), len(pairs),
+		c.quads, c.stmts, perFact, shareExtract, *rounds)
+	return nil
+}
+
+// pair is one slice's run on one core and on all cores, and its text.
+type pair struct {
+	one, all timing
+	bytes    int64
+}
+
+func (p pair) add(q pair) pair {
+	return pair{
+		one:   timing{p.one.wall + q.one.wall, p.one.cpu + q.one.cpu},
+		all:   timing{p.all.wall + q.all.wall, p.all.cpu + q.all.cpu},
+		bytes: p.bytes + q.bytes,
+	}
 }
 
 func lineCount(b []byte) int64 { return int64(bytes.Count(b, []byte{'\n'})) }
