@@ -311,6 +311,16 @@ func TestPatterns(t *testing.T) {
 		{"new clause after a comma is not a place pair", "Despite the attacks on the Green Zone, Washington has blamed the militias.", nil, []string{"green-zone locatedIn united-states"}},
 		{"resistance group is not the country", "The Islamic Resistance in Iraq claimed the attack.", nil, []string{"islamic-resistance-in-iraq locatedIn iraq"}},
 		{"possessor is not the target", "The threat was a message to Iran's allies.", nil, []string{"united-states threatened iran"}},
+		{"rank between post and name", "Israel's chief of staff, Lt. Gen. [[Dan Halutz|Person]], spoke.", []string{"dan-halutz officialOf israel"}, nil},
+		{"patron in apposition", "Iran, Hezbollah's main patron, condemned the raid.", []string{"hezbollah backedBy iran"}, nil},
+		{"sponsor of in apposition", "Iran, the chief sponsor of Kataib Hezbollah, denied it.", []string{"kataib-hezbollah backedBy iran"}, nil},
+		{"proxy in apposition", "Hezbollah, Iran's most powerful proxy, fired rockets.", []string{"hezbollah backedBy iran"}, nil},
+		{"ally in apposition", "Syria, Iran's closest ally, was quiet.", []string{"syria alliedWith iran"}, nil},
+		{"possessor of a plain noun is no patron", "Iraq, the United States' partner, objected.", nil, []string{"united-states backedBy iraq", "iraq alliedWith united-states"}},
+		{"second verb after a long first one", "Fouad Siniora called on the Security Council to impose an immediate and comprehensive cease-fire and urged Israel to halt the bombing.",
+			[]string{"fouad-siniora demanded israel"}, nil},
+		{"any attack is not one", "Iran warned Israel against any attack on Syria.", []string{"iran threatened israel"}, []string{"israel attacked syria"}},
+		{"demonym after a determiner is an adjective", "Iran called the Israeli attacks a crime and warned Israel.", []string{"iran threatened israel"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

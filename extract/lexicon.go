@@ -55,6 +55,7 @@ const (
 	LeadsOther RoleLeads = iota // "-": nothing the rules treat apart
 	LeadsState                  // "state": head of state or government, crown prince
 	LeadsBody                   // "body": head of an assembly (speaker)
+	LeadsRank                   // "rank": a military rank, not a post
 )
 
 // Cue is a modality cue.
@@ -299,9 +300,11 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			r.Leads = LeadsState
 		case "body":
 			r.Leads = LeadsBody
+		case "rank":
+			r.Leads = LeadsRank
 		case "-":
 		default:
-			return fmt.Errorf("leads %q: want state, body or -", c[3])
+			return fmt.Errorf("leads %q: want state, body, rank or -", c[3])
 		}
 		if c[0] != "-" {
 			p, _, err := pred(c[0])

@@ -29,7 +29,7 @@ func TestLexiconLookups(t *testing.T) {
 	for _, tc := range []struct {
 		text string
 		want RoleLeads
-	}{{"Prime Minister", LeadsState}, {"premier", LeadsState}, {"Crown Prince", LeadsState}, {"parliament speaker", LeadsBody}, {"commander", LeadsOther}, {"Secretary-General", LeadsOther}} {
+	}{{"Prime Minister", LeadsState}, {"premier", LeadsState}, {"Crown Prince", LeadsState}, {"parliament speaker", LeadsBody}, {"commander", LeadsOther}, {"Secretary-General", LeadsOther}, {"Lt. Gen.", LeadsRank}} {
 		if rs, n := lx.Roles.At(Tokenize(tc.text), 0); n == 0 || bestRole(rs).Leads != tc.want {
 			t.Errorf("%s: %+v %d, want leads %d", tc.text, rs, n, tc.want)
 		}
@@ -60,7 +60,7 @@ func TestLexiconErrors(t *testing.T) {
 	}
 	bad["lexicon/verbs.tsv"] = base["lexicon/verbs.tsv"]
 	bad["lexicon/roles.tsv"] = &fstest.MapFile{Data: []byte("leaderOf\tleader\tleaders\tcountry\n")}
-	if _, err := LoadLexicon(bad); err == nil || err.Error() != `lexicon roles.tsv:1: leads "country": want state, body or -` {
+	if _, err := LoadLexicon(bad); err == nil || err.Error() != `lexicon roles.tsv:1: leads "country": want state, body, rank or -` {
 		t.Errorf("got %v", err)
 	}
 }

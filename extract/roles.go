@@ -139,6 +139,7 @@ var (
 func (st *sent) roles() {
 	for _, m := range st.ms {
 		st.orgApposition(m)
+		st.patronApposition(m)
 		st.ownGroup(m)
 	}
 	for k, m := range st.ms {
@@ -441,9 +442,9 @@ func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string)
 // ("Ayatollah"); 0 when there is none.
 func (st *sent) titleComma(i int) int {
 	j := i
-	for a := 0; a < 3; a++ { // "His Excellency Mr. X": honorifics in a row
+	for a := 0; a < 3; a++ { // "His Excellency Mr. X", "Lt. Gen. X": honorifics and ranks in a row
 		rs, n := st.d.roleEndingAt(st.toks, j)
-		if n == 0 || bestRole(rs).Predicate != "" {
+		if r := bestRole(rs); n == 0 || r.Predicate != "" && r.Leads != LeadsRank {
 			break
 		}
 		j -= n
@@ -505,6 +506,65 @@ func (st *sent) orgApposition(m *Mention) {
 		return
 	}
 	st.emit(m.ID, schema.MemberOf, y.ID, schema.Asserted, "apposition-member", m.End)
+	y.Inner = true
+}
+
+var (
+	patronNouns = setOf("patron", "patrons", "backer", "backers", "sponsor", "sponsors", "benefactor", "benefactors", "paymaster", "paymasters", "protector")
+	proxyNouns  = setOf("proxy", "proxies", "client", "clients", "surrogate", "surrogates")
+	allyNouns   = setOf("ally", "allies")
+)
+
+// patronApposition reads who backs whom said in passing, after a comma:
+// "Iran, Hezbollah's main patron," and "Iran, the chief sponsor of the
+// militias" (the second backedBy the first); "Hezbollah, Iran's proxy in
+// Lebanon" (the first backedBy the second); "Syria, Iran's closest ally"
+// (allied).
+func (st *sent) patronApposition(m *Mention) {
+	if m.Kind == DemonymMention || m.Type == schema.Person || m.Type.IsPlace() && m.Metonym == "" {
+		return
+	}
+	j := m.End
+	if j+2 >= len(st.toks) || st.toks[j].Text != "," {
+		return
+	}
+	j++
+	var y *Mention
+	if p := st.mentionAt(j); p != nil && p.Start == j && st.possessive(p.End) {
+		y, j = p, p.End+1 // "Hezbollah's main patron"
+	} else if st.toks[j].Key == "the" || st.toks[j].Key == "a" {
+		j++ // "the main backer of Y"
+	} else {
+		return
+	}
+	for a := 0; a < 2 && j < len(st.toks) && st.toks[j].Kind == Word && !st.toks[j].Upper() && st.at[j] < 0 && st.adjective(j) && !patronNouns.has(st.toks[j]) && !proxyNouns.has(st.toks[j]) && !allyNouns.has(st.toks[j]); a++ {
+		j++ // "main", "chief", "closest"
+	}
+	if j >= len(st.toks) {
+		return
+	}
+	noun := st.toks[j]
+	if y == nil {
+		if j+1 >= len(st.toks) || st.toks[j+1].Key != "of" {
+			return
+		}
+		y = st.mentionAt(st.skipDet(j + 2))
+		if y == nil || y.Start != st.skipDet(j+2) || y.Type == schema.Person || y.Type.IsPlace() && y.Metonym == "" {
+			return
+		}
+	}
+	x, _ := st.actor(m)
+	yID, _ := st.actor(y)
+	switch {
+	case patronNouns.has(noun):
+		st.emit(yID, schema.BackedBy, x, schema.Asserted, "apposition-patron", j)
+	case proxyNouns.has(noun):
+		st.emit(x, schema.BackedBy, yID, schema.Asserted, "apposition-patron", j)
+	case allyNouns.has(noun):
+		st.emit(x, schema.AlliedWith, yID, schema.Asserted, "apposition-patron", j)
+	default:
+		return
+	}
 	y.Inner = true
 }
 

@@ -158,7 +158,7 @@ func (st *sent) verbs() {
 		if v.Predicate == schema.LocatedIn {
 			subs = st.placeSubject(i) // "The embassy sits inside the Green Zone"
 		}
-		if i >= 2 && toks[i-1].Key == "and" && st.lastVerb >= 0 && i-st.lastVerb < 12 {
+		if i >= 2 && toks[i-1].Key == "and" && st.lastVerb >= 0 && i-st.lastVerb < 20 {
 			// "that killed a contractor and wounded several troops": the
 			// second verb shares the first one's subject.
 			subs = st.lastSubs
@@ -377,6 +377,11 @@ func (st *sent) afterDeterminer(i int) bool {
 			return true
 		}
 		if t.Text == "\"" || t.Text == "“" || t.Text == "”" {
+			continue
+		}
+		if m := st.mentionAt(j); m != nil && m.Kind == DemonymMention && m.End == j+1 {
+			j = m.Start // "the Israeli attacks": a demonym is an adjective
+			k++
 			continue
 		}
 		if t.Kind != Word || t.Upper() || st.at[j] >= 0 || !st.adjective(j) {

@@ -92,8 +92,8 @@ for n, c in rows("roles.tsv"):
     check_list_unique(f, n, c[2])
     if c[1] in items(c[2]):
         err(f, n, "role repeated among its variants")
-    if c[3] not in ("state", "body", "-"):
-        err(f, n, f"leads must be state, body or -, not {c[3]!r}")
+    if c[3] not in ("state", "body", "rank", "-"):
+        err(f, n, f"leads must be state, body, rank or -, not {c[3]!r}")
     if c[3] != "-" and c[0] not in ("leaderOf", "officialOf"):
         err(f, n, f"a role that leads a {c[3]} must be leaderOf or officialOf")
 
