@@ -321,6 +321,11 @@ func TestPatterns(t *testing.T) {
 			[]string{"fouad-siniora demanded israel"}, nil},
 		{"any attack is not one", "Iran warned Israel against any attack on Syria.", []string{"iran threatened israel"}, []string{"israel attacked syria"}},
 		{"demonym after a determiner is an adjective", "Iran called the Israeli attacks a crime and warned Israel.", []string{"iran threatened israel"}, nil},
+		{"one of the militias within", "Men of Kataib Hezbollah, one of the most powerful militias within the PMF, were seen.", []string{"kataib-hezbollah memberOf popular-mobilization-forces"}, nil},
+		{"umbrella before the part noun", "The Badr Organization, the largest PMF faction, was not listed.", []string{"badr-organization memberOf popular-mobilization-forces"}, nil},
+		{"a militia in a country is no membership", "Kataib Hezbollah, the strongest militia in Iraq, fired.", nil, []string{"kataib-hezbollah memberOf iraq"}},
+		{"indefinite title before a comma", "Strikes killed a senior Kataib Hezbollah commander, [[Abu Baqir al-Saadi|Person]].",
+			[]string{"abu-baqir-al-saadi memberOf kataib-hezbollah"}, []string{"abu-baqir-al-saadi leaderOf kataib-hezbollah"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -159,7 +159,8 @@ func (st *sent) roles() {
 					target, ok = st.knownPost(m.ID, r)
 				}
 				if ok && r.Predicate != "" {
-					st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title-comma", m.Start)
+					// "a senior Kataib Hezbollah commander, X": one of its commanders
+					st.emit(m.ID, st.indefiniteRole(st.rolePredicate(r, target), at-n, target), target, schema.Asserted, "role-title-comma", m.Start)
 					st.markTitle(at-n, m.Start)
 				}
 			}
@@ -473,6 +474,9 @@ var (
 	membershipDets = setOf("a", "an", "another", "the", "one", "part")
 	partNounsOf    = setOf("member", "faction", "part", "wing", "branch", "affiliate", "component", "backbone", "core", "arm", "offshoot", "unit", "brigade", "of")
 	partNouns      = setOf("member", "faction", "part", "wing", "branch", "affiliate", "component", "backbone", "core", "arm", "offshoot", "unit", "brigade")
+	// "one of the most powerful militias within the PMF"
+	oneOfNouns  = setOf("members", "factions", "militias", "groups", "units", "components", "brigades", "wings", "affiliates")
+	withinPreps = setOf("of", "within", "in", "inside")
 )
 
 // orgApposition reads "Harakat al-Nujaba, another member of the Islamic
@@ -488,20 +492,33 @@ func (st *sent) orgApposition(m *Mention) {
 	if j+3 >= len(st.toks) || st.toks[j].Text != "," && !copulas.has(st.toks[j]) || !membershipDets.has(st.toks[j+1]) {
 		return
 	}
+	oneOf := st.toks[j+1].Key == "one" && st.toks[j+2].Key == "of"
 	j += 2
-	for j < len(st.toks) && j < m.End+5 && st.toks[j].Kind == Word && !st.toks[j].Upper() && !partNounsOf.has(st.toks[j]) {
+	if oneOf {
+		j = st.skipDet(j + 1)
+	}
+	start := j
+	for j < len(st.toks) && j < start+4 && st.toks[j].Kind == Word && !st.toks[j].Upper() && st.at[j] < 0 && !partNounsOf.has(st.toks[j]) && !oneOfNouns.has(st.toks[j]) {
 		j++
 	}
-	if j+1 >= len(st.toks) || !partNouns.has(st.toks[j]) {
-		return
-	}
-	j++
-	if j < len(st.toks) && st.toks[j].Key == "of" {
-		j++
+	var y *Mention
+	if p := st.mentionAt(j); p != nil && p.Start == j && p.Kind != DemonymMention && p.End < len(st.toks) && (partNouns.has(st.toks[p.End]) || oneOf && oneOfNouns.has(st.toks[p.End])) {
+		y = p // "the largest PMF faction", "one of the PMF's brigades"
 	} else {
-		return
+		if j+1 >= len(st.toks) || !partNouns.has(st.toks[j]) && !(oneOf && oneOfNouns.has(st.toks[j])) {
+			return
+		}
+		j++
+		if j < len(st.toks) && (st.toks[j].Key == "of" || (oneOf || st.toks[j-1].Key != "part") && withinPreps.has(st.toks[j])) {
+			j++
+		} else {
+			return
+		}
+		y = st.mentionAt(st.skipDet(j))
+		if y != nil && y.Start != st.skipDet(j) {
+			y = nil
+		}
 	}
-	y := st.mentionAt(st.skipDet(j))
 	if y == nil || y.Type != schema.Coalition && y.Type != schema.ArmedGroup && y.Type != schema.InternationalOrganization {
 		return
 	}
