@@ -86,7 +86,7 @@ for n in "${SIZES[@]}"; do
 
 	log "n=$n: agbench extract (1 core, all cores)"
 	"$BIN/agbench" extract "$c" | tee "$WORK/extract-$n.txt" >&2
-	for k in mbs1 mbsN cpu_mbs1 sps1 spsN speedup speedup_q1 speedup_q3 speedup_total quads statements quads_per_fact bytes sentences; do
+	for k in mbs1 mbsN cpu_mbs1 sps1 spsN speedup speedup_q1 speedup_q3 speedup_total control_speedup spin_us quads statements quads_per_fact bytes sentences; do
 		R[$n,$k]=$(result "$WORK/extract-$n.txt" $k)
 	done
 
@@ -143,12 +143,12 @@ echo "## machine"
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ { print $2 }') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg), $(go version | cut -d' ' -f3)"
 echo
 echo "## text → N-Quads (agbench extract) vs prose v3.2.3 tokenizer+NER (first $PROSE_DOCS articles)"
-printf '| %-8s | %-8s | %-11s | %-10s | %-10s | %-12s | %-11s | %-10s | %-10s | %-13s | %-9s |\n' \
-	articles "MB text" "1 core MB/s" "CPU-s MB/s" "2-core MB/s" "2 cores / 1 (pairs: median, q1-q3; totals)" "sentences/s" "quads" "quads/fact" "× prose (1c)" "× prose (CPU)"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+printf '| %-8s | %-8s | %-11s | %-10s | %-10s | %-12s | %-10s | %-11s | %-10s | %-10s | %-13s | %-9s |\n' \
+	articles "MB text" "1 core MB/s" "CPU-s MB/s" "2-core MB/s" "2 cores / 1 (pairs: median, q1-q3; totals)" "control: 2 cores / 1, µs/spin" "sentences/s" "quads" "quads/fact" "× prose (1c)" "× prose (CPU)"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for n in "${SIZES[@]}"; do
-	printf '| %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$(awk -v b="${R[$n,bytes]}" 'BEGIN{print b/1e6}')" \
-		"${R[$n,mbs1]}" "${R[$n,cpu_mbs1]}" "${R[$n,mbsN]}" "${R[$n,speedup]} (${R[$n,speedup_q1]}-${R[$n,speedup_q3]}; ${R[$n,speedup_total]})" "${R[$n,sps1]}" "${R[$n,quads]}" "${R[$n,quads_per_fact]}" \
+	printf '| %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$(awk -v b="${R[$n,bytes]}" 'BEGIN{print b/1e6}')" \
+		"${R[$n,mbs1]}" "${R[$n,cpu_mbs1]}" "${R[$n,mbsN]}" "${R[$n,speedup]} (${R[$n,speedup_q1]}-${R[$n,speedup_q3]}; ${R[$n,speedup_total]})" "${R[$n,control_speedup]}, ${R[$n,spin_us]}" "${R[$n,sps1]}" "${R[$n,quads]}" "${R[$n,quads_per_fact]}" \
 		"$(ratio "${R[$n,mbs1]}" "$P1")" "$(ratio "${R[$n,cpu_mbs1]}" "$PC")"
 done
 echo "prose: 1 core $P1 MB/s ($P_SPS1 sentences/s), $(nproc) cores $PN MB/s, $PC MB per CPU-second, peak RSS ${P_RSS} KB (50 articles)"

@@ -31,6 +31,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jdkato/prose/v3"
@@ -143,6 +144,12 @@ func cut(docs []extract.Document, total int64) [][]extract.Document {
 // run applies fn to every document with the given number of workers and
 // GOMAXPROCS, and returns the wall and CPU time.
 func run(docs []extract.Document, procs int, fn func(extract.Document) error) (timing, error) {
+	return runN(len(docs), procs, func(i int) error { return fn(docs[i]) })
+}
+
+// runN applies fn to 0..n-1 with the given number of workers and
+// GOMAXPROCS, and returns the wall and CPU time.
+func runN(n, procs int, fn func(int) error) (timing, error) {
 	old := runtime.GOMAXPROCS(procs)
 	defer runtime.GOMAXPROCS(old)
 	runtime.GC()
@@ -156,13 +163,13 @@ func run(docs []extract.Document, procs int, fn func(extract.Document) error) (t
 	for range procs {
 		wg.Go(func() {
 			for i := range next {
-				if err := fn(docs[i]); err != nil {
+				if err := fn(i); err != nil {
 					once.Do(func() { ferr = err })
 				}
 			}
 		})
 	}
-	for i := range docs {
+	for i := range n {
 		next <- i
 	}
 	close(next)
@@ -252,6 +259,8 @@ func extractCmd(args []string) error {
 		sliced            = cut(docs, bytes)
 		ncpuRuns, oneRuns int
 		firstPass         time.Duration // the first pass's one-core time
+		controls          []float64     // the control's speedup, pair by pair
+		spins             []float64     // the control's µs per spin on one core, pair by pair
 	)
 	oneFn := func(first bool) func(extract.Document) error {
 		return func(d extract.Document) error {
@@ -322,6 +331,14 @@ func extractCmd(args []string) error {
 				if err := second(); err != nil {
 					return err
 				}
+				// The control, right after: arithmetic that touches no
+				// memory, on one core and on all, in the same order.
+				c1, cN := controlRun(1), controlRun(ncpu)
+				if len(pairs)%2 == 1 {
+					cN, c1 = controlRun(ncpu), controlRun(1)
+				}
+				controls = append(controls, c1.wall.Seconds()/cN.wall.Seconds())
+				spins = append(spins, c1.wall.Seconds()/controlTasks*1e6)
 				pairs = append(pairs, p)
 				if round == 0 && pass == 0 {
 					firstPass += p.one.wall
@@ -343,8 +360,12 @@ func extractCmd(args []string) error {
 		ratios[i] = p.one.wall.Seconds() / p.all.wall.Seconds()
 	}
 	slices.Sort(ratios)
-	q := func(f float64) float64 { return ratios[int(f*float64(len(ratios)-1)+0.5)] }
+	slices.Sort(controls)
+	slices.Sort(spins)
+	quantile := func(xs []float64, f float64) float64 { return xs[int(f*float64(len(xs)-1)+0.5)] }
+	q := func(f float64) float64 { return quantile(ratios, f) }
 	speedup := q(0.5)
+	control := quantile(controls, 0.5)
 	mbs := func(d time.Duration) float64 { return float64(total.bytes) / 1e6 / d.Seconds() }
 	// Per corpus pass, for the per-second counts.
 	perPass := func(d time.Duration) float64 { return d.Seconds() / float64(passes**rounds) }
@@ -358,6 +379,8 @@ func extractCmd(args []string) error {
 	fmt.Printf("rounds: one core %s, %d cores %s MB/s\n", strings.Join(r1, " "), ncpu, strings.Join(rN, " "))
 	fmt.Printf("speedup of the %d pairs: median %.2fx, quartiles %.2f-%.2f, range %.2f-%.2f; of the totals %.2fx\n",
 		len(ratios), speedup, q(0.25), q(0.75), ratios[0], ratios[len(ratios)-1], total.one.wall.Seconds()/total.all.wall.Seconds())
+	fmt.Printf("control (arithmetic, no memory, after each pair): median %.2fx, quartiles %.2f-%.2f; extraction scales %.0f%% as well as the machine did; one spin on one core %.0f µs (quartiles %.0f-%.0f): the machine's speed\n",
+		control, quantile(controls, 0.25), quantile(controls, 0.75), 100*speedup/control, quantile(spins, 0.5), quantile(spins, 0.25), quantile(spins, 0.75))
 	// The stage split of the first pass's one-core runs.
 	shareExtract, shareQuads := tExtract.Seconds()/firstPass.Seconds(), tQuads.Seconds()/firstPass.Seconds()
 	perFact := float64(c.quads) / float64(max(c.stmts, 1))
@@ -368,12 +391,39 @@ func extractCmd(args []string) error {
 		ncpu, mbs(total.all.wall), float64(sents)/perPass(total.all.wall), float64(len(docs))/perPass(total.all.wall), mbs(total.all.cpu), speedup)
 	fmt.Printf("output:   %d quads (%.1f MB N-Quads), %d statements, %d entity mentions; %.1f quads/statement, %.1f quads/KB of text\n",
 		c.quads, float64(c.nqByte)/1e6, c.stmts, c.ents, perFact, float64(c.quads)/(float64(bytes)/1e3))
-	fmt.Printf("RESULT docs=%d bytes=%d sentences=%d cores=%d mbs1=%.3f mbsN=%.3f cpu_mbs1=%.3f sps1=%.0f spsN=%.0f speedup=%.3f speedup_q1=%.3f speedup_q3=%.3f speedup_total=%.3f pairs=%d quads=%d statements=%d quads_per_fact=%.2f extract_share=%.3f rounds=%d\n",
+	fmt.Printf("RESULT docs=%d bytes=%d sentences=%d cores=%d mbs1=%.3f mbsN=%.3f cpu_mbs1=%.3f sps1=%.0f spsN=%.0f speedup=%.3f speedup_q1=%.3f speedup_q3=%.3f speedup_total=%.3f control_speedup=%.3f spin_us=%.1f pairs=%d quads=%d statements=%d quads_per_fact=%.2f extract_share=%.3f rounds=%d\n",
 		len(docs), bytes, sents, ncpu, mbs(total.one.wall), mbs(total.all.wall), mbs(total.one.cpu),
 		float64(sents)/perPass(total.one.wall), float64(sents)/perPass(total.all.wall),
-		speedup, q(0.25), q(0.75), total.one.wall.Seconds()/total.all.wall.Seconds(), len(pairs),
+		speedup, q(0.25), q(0.75), total.one.wall.Seconds()/total.all.wall.Seconds(), control, quantile(spins, 0.5), len(pairs),
 		c.quads, c.stmts, perFact, shareExtract, *rounds)
 	return nil
+}
+
+// controlTasks is the control's work per run, in spin calls.
+const controlTasks = 64
+
+var spinSink atomic.Uint64
+
+// spin is the control's unit of work: about half a millisecond of
+// shifts and xors in registers, touching no memory, so that its speedup
+// on all cores is what the machine gives, whatever the code.
+func spin(seed uint64) uint64 {
+	x := seed | 1
+	for range 300_000 {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+	}
+	return x
+}
+
+// controlRun times controlTasks spins on procs workers.
+func controlRun(procs int) timing {
+	t, _ := runN(controlTasks, procs, func(i int) error {
+		spinSink.Add(spin(uint64(i)))
+		return nil
+	})
+	return t
 }
 
 // pair is one slice's run on one core and on all cores, and its text.
