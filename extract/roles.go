@@ -439,8 +439,8 @@ func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string)
 }
 
 // titleComma returns where a title set off by a comma before the name at
-// token i ends ("prime minister, Adel Abdul Mahdi"), skipping an honorific
-// ("Ayatollah"); 0 when there is none.
+// token i ends ("prime minister, Adel Abdul Mahdi"), skipping honorifics
+// and ranks ("Ayatollah", "Lt. Gen."); 0 when there is none.
 func (st *sent) titleComma(i int) int {
 	j := i
 	for a := 0; a < 3; a++ { // "His Excellency Mr. X", "Lt. Gen. X": honorifics and ranks in a row
@@ -480,7 +480,8 @@ var (
 )
 
 // orgApposition reads "Harakat al-Nujaba, another member of the Islamic
-// Resistance in Iraq" and "X, a faction of Y": the group belongs to Y.
+// Resistance in Iraq", "X, a faction of Y", "X, one of the militias within
+// Y" and "X, the largest Y faction": the group belongs to Y.
 func (st *sent) orgApposition(m *Mention) {
 	if m.Type != schema.ArmedGroup && m.Type != schema.Country && m.Type != schema.GovernmentBody || m.Kind == DemonymMention {
 		return
@@ -509,6 +510,7 @@ func (st *sent) orgApposition(m *Mention) {
 			return
 		}
 		j++
+		// "a unit in Y", "one of the militias within Y"; but "part in" is no membership
 		if j < len(st.toks) && (st.toks[j].Key == "of" || (oneOf || st.toks[j-1].Key != "part") && withinPreps.has(st.toks[j])) {
 			j++
 		} else {

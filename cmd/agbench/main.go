@@ -333,8 +333,10 @@ func extractCmd(args []string) error {
 				}
 				// The control, right after: arithmetic that touches no
 				// memory, on one core and on all, in the same order.
-				c1, cN := controlRun(1), controlRun(ncpu)
-				if len(pairs)%2 == 1 {
+				var c1, cN timing
+				if len(pairs)%2 == 0 {
+					c1, cN = controlRun(1), controlRun(ncpu)
+				} else {
 					cN, c1 = controlRun(ncpu), controlRun(1)
 				}
 				controls = append(controls, c1.wall.Seconds()/cN.wall.Seconds())
