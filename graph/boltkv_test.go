@@ -209,11 +209,7 @@ func mappedStore(t *testing.T) *Store {
 	b := mapBudget
 	t.Cleanup(func() { mapBudget = b })
 	mapBudget = 0
-	s, err := Open("bolt", t.TempDir(), Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := tempBolt(t)
 	if _, _, err := s.Load(context.Background(), strike, drawdown); err != nil {
 		t.Fatal(err)
 	}

@@ -123,11 +123,7 @@ func TestPlannedQueries(t *testing.T) {
 	skipBoltUnderRace(t)
 	ctx := context.Background()
 	xs := corpusExtractions(t, 300)
-	bs, err := Open("bolt", t.TempDir(), Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bs.Close()
+	bs := tempBolt(t)
 	churned(t, bs, xs)
 	ms, err := Open("memory", "", Options{})
 	if err != nil {
@@ -204,14 +200,22 @@ func deadListed(t *testing.T, db *bolt.DB) int {
 	return dead
 }
 
-// TestPlanShapes checks which plan the planner picks for each hop.
-func TestPlanShapes(t *testing.T) {
-	skipBoltUnderRace(t)
+// tempBolt opens a bolt store in a temporary directory, closed when the
+// test ends.
+func tempBolt(t *testing.T) *Store {
+	t.Helper()
 	s, err := Open("bolt", t.TempDir(), Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestPlanShapes checks which plan the planner picks for each hop.
+func TestPlanShapes(t *testing.T) {
+	skipBoltUnderRace(t)
+	s := tempBolt(t)
 	if _, _, err := s.Load(context.Background(), strike, drawdown); err != nil {
 		t.Fatal(err)
 	}
@@ -332,11 +336,7 @@ func paths(t *testing.T, it cgraph.IteratorShape, candidates []cgraph.Ref) (scan
 // starting sets whose nodes have several paths each.
 func TestPlannedLikeCayley(t *testing.T) {
 	skipBoltUnderRace(t)
-	s, err := Open("bolt", t.TempDir(), Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := tempBolt(t)
 	churned(t, s, corpusExtractions(t, 300))
 	p := s.gizmo.(*plannedStore)
 	ref := func(iri string) cgraph.Ref {

@@ -250,17 +250,17 @@ func extractCmd(args []string) error {
 	// totals' (all text over all time). Counts, output and the stage
 	// split come from the first pass's one-core runs.
 	var (
-		c                 counts
-		tExtract, tQuads  time.Duration
-		buf               []byte
-		pairs             []pair
-		perRound          []pair
-		bufs              = sync.Pool{New: func() any { return new([]byte) }}
-		sliced            = cut(docs, bytes)
-		ncpuRuns, oneRuns int
-		firstPass         time.Duration // the first pass's one-core time
-		controls          []float64     // the control's speedup, pair by pair
-		spins             []float64     // the control's µs per spin on one core, pair by pair
+		c                counts
+		tExtract, tQuads time.Duration
+		buf              []byte
+		pairs            []pair
+		perRound         []pair
+		bufs             = sync.Pool{New: func() any { return new([]byte) }}
+		sliced           = cut(docs, bytes)
+		sliceText        = make([]int64, len(sliced)) // each slice's bytes of text
+		firstPass        time.Duration                // the first pass's one-core time
+		controls         []float64                    // the control's speedup, pair by pair
+		spins            []float64                    // the control's µs per spin on one core, pair by pair
 	)
 	oneFn := func(first bool) func(extract.Document) error {
 		return func(d extract.Document) error {
@@ -303,22 +303,22 @@ func extractCmd(args []string) error {
 		bufs.Put(b)
 		return nil
 	}
+	for k, sl := range sliced {
+		for _, d := range sl {
+			sliceText[k] += int64(len(d.Text))
+		}
+	}
 	for round := range *rounds {
 		var sum pair
 		for pass := range passes {
-			for _, sl := range sliced {
-				var p pair
-				for _, d := range sl {
-					p.bytes += int64(len(d.Text))
-				}
+			for k, sl := range sliced {
+				p := pair{bytes: sliceText[k]}
 				one := func() (err error) {
 					p.one, err = run(sl, 1, oneFn(round == 0 && pass == 0))
-					oneRuns++
 					return err
 				}
 				all := func() (err error) {
 					p.all, err = run(sl, ncpu, allFn)
-					ncpuRuns++
 					return err
 				}
 				first, second := one, all
@@ -371,8 +371,8 @@ func extractCmd(args []string) error {
 	mbs := func(d time.Duration) float64 { return float64(total.bytes) / 1e6 / d.Seconds() }
 	// Per corpus pass, for the per-second counts.
 	perPass := func(d time.Duration) float64 { return d.Seconds() / float64(passes**rounds) }
-	fmt.Printf("timed %d passes of the corpus in %d rounds: %d slices of about %.0f MB, each run on 1 and on %d cores back to back (%d + %d runs)\n",
-		passes**rounds, *rounds, len(pairs), sliceBytes/1e6, ncpu, oneRuns, ncpuRuns)
+	fmt.Printf("timed %d passes of the corpus in %d rounds: %d slices of %.1f MB, each run on 1 and on %d cores back to back\n",
+		passes**rounds, *rounds, len(pairs), float64(bytes)/float64(len(sliced))/1e6, ncpu)
 	var r1, rN []string
 	for _, r := range perRound {
 		r1 = append(r1, fmt.Sprintf("%.2f", float64(r.bytes)/1e6/r.one.wall.Seconds()))
