@@ -49,9 +49,10 @@ func AppendNQuads(b []byte, x schema.Extraction) []byte {
 	var g0, g1 int       // the label's bytes, written once for comparisons
 	var last term        // the previous line's subject, at buf[last0:last1]
 	var last0, last1 int // last1 == 0: no line yet
-	eachQuad(x, func(s term, p string, o term) {
+	eachQuad(x, func(s term, p *vocIRI, o term) {
 		start := len(e.buf)
-		if last1 > 0 && s == last {
+		same := last1 > 0 && s == last
+		if same {
 			// Lines come in runs about one subject: copy its bytes.
 			e.buf = append(e.buf, e.buf[last0:last1]...)
 		} else {
@@ -60,7 +61,7 @@ func AppendNQuads(b []byte, x schema.Extraction) []byte {
 		sEnd := len(e.buf)
 		last, last0, last1 = s, start, sEnd
 		e.buf = append(e.buf, ' ')
-		e.buf = e.appendIRI(e.buf, p)
+		e.buf = e.appendVoc(e.buf, p)
 		pEnd := len(e.buf)
 		e.buf = append(e.buf, ' ')
 		e.buf = o.appendNT(e, e.buf)
@@ -74,7 +75,17 @@ func AppendNQuads(b []byte, x schema.Extraction) []byte {
 			e.buf = append(e.buf, e.buf[g0:g1]...)
 		}
 		e.buf = append(e.buf, " .\n"...)
-		e.push(nqLine{start: start, sEnd: sEnd, pEnd: pEnd, oEnd: oEnd, g0: g0, g1: g1, end: len(e.buf)})
+		l := nqLine{start: start, sEnd: sEnd, pEnd: pEnd, oEnd: oEnd, g0: g0, g1: g1, s0: start, s1: sEnd, end: len(e.buf)}
+		if same {
+			// The subject compares through the previous line's copy, as
+			// push would find, without comparing the bytes.
+			prev := &e.lines[len(e.lines)-1]
+			l.s0, l.s1 = prev.s0, prev.s1
+		}
+		if !e.fullIRIs {
+			l.pRank = p.rank
+		}
+		e.lines = append(e.lines, l)
 	})
 	e.sort()
 	b = slices.Grow(b, len(e.buf)) // the lines, duplicates dropped, fit
@@ -105,7 +116,13 @@ type nqEncoder struct {
 // one subject compare their subjects at once.
 //
 // rank orders lines by label and subject once sort has ranked them.
-type nqLine struct{ start, sEnd, pEnd, oEnd, g0, g1, s0, s1, end, rank int }
+// pRank, where set (not 0), orders lines by predicate: AppendNQuads sets
+// it from the vocabulary's ranks, which order predicates as their bytes
+// do, and WriteNQuads leaves it 0.
+type nqLine struct {
+	start, sEnd, pEnd, oEnd, g0, g1, s0, s1, end, rank int
+	pRank                                              int32
+}
 
 // push adds line l, sharing the comparison copy of its subject and label
 // with the previous line when the bytes are the same.
@@ -147,6 +164,14 @@ func (e *nqEncoder) vocCheck() {
 			e.fullIRIs = true
 		}
 	}
+}
+
+// appendVoc appends vocabulary IRI v in N-Quads form.
+func (e *nqEncoder) appendVoc(b []byte, v *vocIRI) []byte {
+	if e.fullIRIs {
+		return e.appendIRI(b, v.iri)
+	}
+	return append(b, v.nt...)
 }
 
 // appendIRI appends IRI s (expanded as quad.IRI.Full does) in N-Quads form.
@@ -205,8 +230,14 @@ func (e *nqEncoder) cmp(a, b *nqLine) int {
 	if a.rank != b.rank {
 		return a.rank - b.rank
 	}
-	if c := bytes.Compare(e.buf[a.sEnd+1:a.pEnd], e.buf[b.sEnd+1:b.pEnd]); c != 0 {
-		return c
+	if a.pRank != b.pRank && a.pRank != 0 && b.pRank != 0 {
+		return int(a.pRank) - int(b.pRank)
+	}
+	// Equal ranks are equal predicates.
+	if a.pRank == 0 || b.pRank == 0 {
+		if c := bytes.Compare(e.buf[a.sEnd+1:a.pEnd], e.buf[b.sEnd+1:b.pEnd]); c != 0 {
+			return c
+		}
 	}
 	return bytes.Compare(e.buf[a.pEnd+1:a.oEnd], e.buf[b.pEnd+1:b.oEnd])
 }
@@ -388,12 +419,15 @@ func ntTerm(v quad.Value) (string, error) {
 func ntIRI(s string) string { return string(appendNTIRI(nil, s)) }
 
 func appendNTIRI(b []byte, s string) []byte {
+	return appendIRIBody(append(b, '<'), s)
+}
+
+// appendIRIBody appends s escaped as appendNTIRI does, and the closing '>'.
+func appendIRIBody(b []byte, s string) []byte {
 	if iriClean(s) {
-		b = append(b, '<')
 		b = append(b, s...)
 		return append(b, '>')
 	}
-	b = append(b, '<')
 	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
 		switch {
 		case r <= 0x20, r < utf8.RuneSelf && iriBad[r]:

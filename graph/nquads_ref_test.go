@@ -229,7 +229,45 @@ func corpusExtractions(t testing.TB, n int) []schema.Extraction {
 		}
 		xs = append(xs, xr)
 	}
-	return append(xs, strike, drawdown)
+	return append(xs, strike, drawdown, oddIDs("a b{}", "é\xff|", "made-up", "Nonsense"))
+}
+
+// oddIDs is an extraction that validation would reject but the encoders
+// must still write as the reference does: IDs that need escaping or are not
+// UTF-8, and a predicate and a type outside the ontology.
+func oddIDs(a, b string, p schema.Predicate, t schema.EntityType) schema.Extraction {
+	return schema.Extraction{
+		Doc: schema.Document{ID: "odd " + a, Hash: "cccc000000000003"},
+		Entities: []schema.Entity{
+			{ID: a, Type: t, Name: a, Aliases: []string{b, a, ""}},
+			{ID: b, Type: schema.Person, Name: b},
+			kh,
+		},
+		Statements: []schema.Statement{
+			{Subject: a, Predicate: p, Object: b, Modality: schema.Asserted, Sentence: a + b, Span: schema.Span{Start: 0, End: 3}, Rule: "odd", Date: b},
+			{Subject: a, Predicate: schema.Attacked, Object: b, Modality: schema.Asserted, Sentence: b, Span: schema.Span{Start: 0, End: 3}, Rule: "odd", Date: "2021-02-29"},
+			{Subject: b, Predicate: schema.Attacked, Object: "kataib-hezbollah", Modality: schema.Asserted, Sentence: b, Span: schema.Span{Start: 1, End: 2}, Rule: a, Date: "2020-02-29"},
+			{Subject: "kataib-hezbollah", Predicate: p, Object: a, Modality: schema.Asserted, Sentence: b, Span: schema.Span{Start: 1, End: 2}, Rule: a},
+		},
+	}
+}
+
+// FuzzAppendNQuads checks AppendNQuads against the reference for any IDs,
+// predicate and type.
+func FuzzAppendNQuads(f *testing.F) {
+	for _, s := range []string{"", "kataib-hezbollah", "a b<>", "é😀", "\xff\xffa\xc3", "attacked", "Person"} {
+		f.Add(s, s, s, s)
+	}
+	f.Fuzz(func(t *testing.T, a, b, p, typ string) {
+		x := oddIDs(a, b, schema.Predicate(p), schema.EntityType(typ))
+		var want bytes.Buffer
+		if err := refWriteNQuads(&want, Quads(x)); err != nil {
+			t.Skip(err) // an IRI the reference cannot write either
+		}
+		if got := string(AppendNQuads(nil, x)); got != want.String() {
+			t.Errorf("got\n%s\nwant\n%s", got, want.String())
+		}
+	})
 }
 
 // TestNQuadsSameBytes checks the fast encoders against refWriteNQuads.

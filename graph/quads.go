@@ -80,13 +80,13 @@ func Quads(x schema.Extraction) []quad.Quad {
 		p    string
 	}
 	seen := make(map[key]struct{}, 16*len(x.Statements)+8*len(x.Entities)+8)
-	eachQuad(x, func(s term, p string, o term) {
-		k := key{s, o, p}
+	eachQuad(x, func(s term, p *vocIRI, o term) {
+		k := key{s, o, p.iri}
 		if _, ok := seen[k]; ok {
 			return
 		}
 		seen[k] = struct{}{}
-		qs = append(qs, quad.Quad{Subject: s.value(), Predicate: quad.IRI(p), Object: o.value(), Label: label})
+		qs = append(qs, quad.Quad{Subject: s.value(), Predicate: quad.IRI(p.iri), Object: o.value(), Label: label})
 	})
 	return qs
 }
@@ -95,37 +95,68 @@ func Quads(x schema.Extraction) []quad.Quad {
 // quad.Value, so that AppendNQuads can encode it directly.
 type term struct {
 	kind termKind
-	s    string // the IRI or the lexical form
-	typ  string // datatype IRI of a typed literal
-	n    int    // the value of an integer
+	s    string  // the IRI, the lexical form, or the ID after an IRI prefix
+	v    *vocIRI // a vocabulary IRI, or a typed literal's datatype
+	n    int     // the value of an integer
 }
 
 type termKind uint8
 
 const (
-	iriTerm termKind = iota
+	iriTerm  termKind = iota // the IRI s
+	entTerm                  // the entity IRI schema.EntityBase+s
+	stmtTerm                 // the statement IRI schema.StatementBase+s
+	vocTerm                  // the vocabulary IRI v
 	stringTerm
-	typedTerm
+	typedTerm // the literal s of datatype v
 	intTerm
 )
 
-func iri(s string) term         { return term{kind: iriTerm, s: s} }
-func str(s string) term         { return term{kind: stringTerm, s: s} }
-func typedLit(v, t string) term { return term{kind: typedTerm, s: v, typ: t} }
-func integer(n int) term        { return term{kind: intTerm, n: n} }
+func iri(s string) term                 { return term{kind: iriTerm, s: s} }
+func entity(id string) term             { return term{kind: entTerm, s: id} }
+func statement(id string) term          { return term{kind: stmtTerm, s: id} }
+func vocab(v *vocIRI) term              { return term{kind: vocTerm, v: v} }
+func str(s string) term                 { return term{kind: stringTerm, s: s} }
+func typedLit(s string, t *vocIRI) term { return term{kind: typedTerm, s: s, v: t} }
+func integer(n int) term                { return term{kind: intTerm, n: n} }
+
+// iri returns an IRI term's IRI.
+func (t term) iri() string {
+	switch t.kind {
+	case entTerm:
+		return schema.EntityBase + t.s
+	case stmtTerm:
+		return schema.StatementBase + t.s
+	case vocTerm:
+		return t.v.iri
+	}
+	return t.s
+}
+
 func (t term) appendNT(e *nqEncoder, b []byte) []byte {
 	switch t.kind {
 	case iriTerm:
 		return e.appendIRI(b, t.s)
+	case entTerm, stmtTerm:
+		if e.fullIRIs {
+			return e.appendIRI(b, t.iri())
+		}
+		// The prefix needs no escaping, and escaping works rune by rune.
+		b = append(b, '<')
+		if t.kind == entTerm {
+			b = append(b, schema.EntityBase...)
+		} else {
+			b = append(b, schema.StatementBase...)
+		}
+		return appendIRIBody(b, t.s)
+	case vocTerm:
+		return e.appendVoc(b, t.v)
 	case stringTerm:
 		return appendNTString(b, t.s)
 	case typedTerm:
 		b = appendNTString(b, t.s)
-		if t.typ == "" {
-			return b
-		}
 		b = append(b, "^^"...)
-		return e.appendIRI(b, t.typ)
+		return e.appendVoc(b, t.v)
 	}
 	return appendNTInt(b, int64(t.n))
 }
@@ -133,12 +164,12 @@ func (t term) appendNT(e *nqEncoder, b []byte) []byte {
 // value returns the term as the quad.Value Quads has always returned.
 func (t term) value() quad.Value {
 	switch t.kind {
-	case iriTerm:
-		return quad.IRI(t.s)
+	case iriTerm, entTerm, stmtTerm, vocTerm:
+		return quad.IRI(t.iri())
 	case stringTerm:
 		return quad.String(t.s)
 	case typedTerm:
-		return typed(t.s, t.typ)
+		return typed(t.s, t.v.iri)
 	}
 	return quad.Int(t.n)
 }
@@ -146,87 +177,87 @@ func (t term) value() quad.Value {
 // eachQuad calls add for every quad of x (the label aside), in the order
 // Quads returns them, duplicates included. It is the one place that maps
 // an extraction to the graph contract.
-func eachQuad(x schema.Extraction, add func(s term, p string, o term)) {
+func eachQuad(x schema.Extraction, add func(s term, p *vocIRI, o term)) {
 	d := iri(x.Doc.IRI())
 
 	doc := x.Doc
-	add(d, rdfType, iri(agDocument))
+	add(d, vRdfType, vocab(vDocument))
 	if doc.Title != "" {
-		add(d, dcTitle, str(doc.Title))
+		add(d, vDcTitle, str(doc.Title))
 	}
 	if doc.Hash != "" {
-		add(d, agHash, str(doc.Hash))
+		add(d, vHash, str(doc.Hash))
 	}
 	if doc.Source != "" {
-		add(d, agSource, str(doc.Source))
+		add(d, vSource, str(doc.Source))
 	}
 	if doc.URL != "" {
-		add(d, schemaURL, str(doc.URL))
+		add(d, vSchemaURL, str(doc.URL))
 	}
 	if !doc.Published.IsZero() {
-		add(d, agPublished, typedLit(doc.Published.Format("2006-01-02"), xsdDate))
+		add(d, vPublished, typedLit(doc.Published.Format("2006-01-02"), vXsdDate))
 	}
-	add(d, agBytes, integer(doc.Bytes))
+	add(d, vBytes, integer(doc.Bytes))
 
 	ents := slices.Clone(x.Entities)
 	slices.SortStableFunc(ents, func(a, b schema.Entity) int { return cmp.Compare(a.ID, b.ID) })
 	var aliases []string
 	for _, e := range ents {
-		s := iri(e.IRI())
-		add(s, rdfType, iri(e.Type.IRI()))
-		add(s, schemaName, str(e.Name))
+		s := entity(e.ID)
+		add(s, vRdfType, vocab(typeVoc(e.Type)))
+		add(s, vSchemaName, str(e.Name))
 		aliases = append(aliases[:0], e.Aliases...)
 		slices.Sort(aliases)
 		for _, a := range slices.Compact(aliases) {
 			if a != "" && a != e.Name {
-				add(s, schemaAltName, str(a))
+				add(s, vSchemaAltName, str(a))
 			}
 		}
-		add(s, agMentionedIn, d)
+		add(s, vMentionedIn, d)
 	}
 
 	type stmt struct {
 		schema.Statement
-		iri string
+		id string // the IRI is schema.StatementBase+id
 	}
 	sts := make([]stmt, len(x.Statements))
 	for i, st := range x.Statements {
-		sts[i] = stmt{st, st.IRI(x.Doc.ID)}
+		sts[i] = stmt{st, st.ID(x.Doc.ID)}
 	}
 	slices.SortStableFunc(sts, func(a, b stmt) int {
-		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.iri, b.iri))
+		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.id, b.id))
 	})
 	for _, st := range sts {
 		if st.Modality.Direct() {
-			add(iri(schema.EntityIRI(st.Subject)), st.Predicate.IRI(), iri(schema.EntityIRI(st.Object)))
+			add(entity(st.Subject), predicateVoc(st.Predicate), entity(st.Object))
 		}
 	}
 	for _, st := range sts {
-		n := iri(st.iri)
-		add(n, rdfType, iri(rdfStatement))
-		add(n, rdfSubject, iri(schema.EntityIRI(st.Subject)))
-		add(n, rdfPredicate, iri(st.Predicate.IRI()))
-		add(n, rdfObject, iri(schema.EntityIRI(st.Object)))
-		add(n, agModality, str(string(st.Modality)))
-		add(n, agEvidence, str(st.Sentence))
-		add(n, agSpanStart, integer(st.Span.Start))
-		add(n, agSpanEnd, integer(st.Span.End))
-		add(n, agRule, str(st.Rule))
+		n := statement(st.id)
+		add(n, vRdfType, vocab(vRdfStatement))
+		add(n, vRdfSubject, entity(st.Subject))
+		add(n, vRdfPredicate, vocab(predicateVoc(st.Predicate)))
+		add(n, vRdfObject, entity(st.Object))
+		add(n, vModality, str(string(st.Modality)))
+		add(n, vEvidence, str(st.Sentence))
+		add(n, vSpanStart, integer(st.Span.Start))
+		add(n, vSpanEnd, integer(st.Span.End))
+		add(n, vRule, str(st.Rule))
 		if st.Date != "" {
-			add(n, agDate, dateTerm(st.Date))
+			add(n, vDate, dateTerm(st.Date))
 		}
 		if st.DateRaw != "" {
-			add(n, agDateText, str(st.DateRaw))
+			add(n, vDateText, str(st.DateRaw))
 		}
 		for _, c := range [...]struct {
-			p string
+			p *vocIRI
 			n int
-		}{{agKilled, st.Killed}, {agWounded, st.Wounded}, {agTroops, st.Troops}} {
+		}{{vKilled, st.Killed}, {vWounded, st.Wounded}, {vTroops, st.Troops}} {
 			if c.n > 0 {
 				add(n, c.p, integer(c.n))
 			}
 		}
-		add(n, agDocProp, d)
+		add(n, vDocProp, d)
 	}
 }
 
@@ -251,11 +282,11 @@ func dateTerm(s string) term {
 	}
 	switch len(s) {
 	case 10:
-		return typedLit(s, xsdDate)
+		return typedLit(s, vXsdDate)
 	case 7:
-		return typedLit(s, xsdGYearMonth)
+		return typedLit(s, vXsdGYearMonth)
 	}
-	return typedLit(s, xsdGYear)
+	return typedLit(s, vXsdGYear)
 }
 
 // Ontology returns the RDFS description of the entity types and predicates

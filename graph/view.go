@@ -294,12 +294,19 @@ func (r dateRange) overlaps(date string) bool {
 // YYYY-MM-DD. The last day of a month is written as day 31: the bounds are
 // only compared as strings.
 func dateBounds(s string) (lo, hi string, err error) {
-	layouts := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}
-	layout, ok := layouts[len(s)]
-	if ok {
+	var layout string
+	switch len(s) {
+	case 4:
+		layout = "2006"
+	case 7:
+		layout = "2006-01"
+	case 10:
+		layout = "2006-01-02"
+	}
+	if layout != "" {
 		_, err = time.Parse(layout, s)
 	}
-	if !ok || err != nil {
+	if layout == "" || err != nil {
 		return "", "", fmt.Errorf("bad date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
 	switch len(s) {
