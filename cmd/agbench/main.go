@@ -185,6 +185,7 @@ func extractCmd(args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ExitOnError)
 	out := fs.String("o", "", "also write the N-Quads of the one-core run to this file")
 	rounds := fs.Int("rounds", 3, "time the corpus (at least 30 MB of it) this many times, each slice on one core and on all cores")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the one-core runs to this file")
 	fs.Parse(args)
 	if *rounds < 1 {
 		return errors.New("extract: -rounds must be at least 1")
@@ -308,6 +309,7 @@ func extractCmd(args []string) error {
 			sliceText[k] += int64(len(d.Text))
 		}
 	}
+
 	for round := range *rounds {
 		var sum pair
 		for pass := range passes {
@@ -355,6 +357,12 @@ func extractCmd(args []string) error {
 			}
 		}
 	}
+	if *cpuprofile != "" {
+		// Untimed: the corpus's passes once more on one core, profiled.
+		if err := profileOne(*cpuprofile, passes, docs, oneFn(false)); err != nil {
+			return err
+		}
+	}
 	var total pair
 	ratios := make([]float64, len(pairs))
 	for i, p := range pairs {
@@ -399,6 +407,26 @@ func extractCmd(args []string) error {
 		speedup, q(0.25), q(0.75), total.one.wall.Seconds()/total.all.wall.Seconds(), control, quantile(spins, 0.5), len(pairs),
 		c.quads, c.stmts, perFact, shareExtract, *rounds)
 	return nil
+}
+
+// profileOne writes a CPU profile of passes runs over docs on one core.
+func profileOne(name string, passes int, docs []extract.Document, fn func(extract.Document) error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		return err
+	}
+	for range passes {
+		if _, err := run(docs, 1, fn); err != nil {
+			pprof.StopCPUProfile()
+			return err
+		}
+	}
+	pprof.StopCPUProfile()
+	return f.Close()
 }
 
 // controlTasks is the control's work per run, in spin calls.
