@@ -326,6 +326,13 @@ func TestPatterns(t *testing.T) {
 		{"a militia in a country is no membership", "Kataib Hezbollah, the strongest militia in Iraq, fired.", nil, []string{"kataib-hezbollah memberOf iraq"}},
 		{"indefinite title before a comma", "Strikes killed a senior Kataib Hezbollah commander, [[Abu Baqir al-Saadi|Person]].",
 			[]string{"abu-baqir-al-saadi memberOf kataib-hezbollah"}, []string{"abu-baqir-al-saadi leaderOf kataib-hezbollah"}},
+		{"adjective before the settlement noun", "He studied in the Iranian holy city of Qom.", []string{"qom locatedIn iran"}, nil},
+		{"towns of a list", "Rockets hit the northern Israeli towns of Nahariya, Haifa and [[Safed|Location]].",
+			[]string{"nahariya locatedIn israel", "haifa locatedIn israel", "safed locatedIn israel"}, nil},
+		{"plural without names", "Rockets hit Israeli towns and Haifa.", nil, []string{"haifa locatedIn israel"}},
+		{"a state's city in apposition", "Fighting spread to Basra, Iraq's second city, on Monday.", []string{"basra locatedIn iraq"}, nil},
+		{"a state's noun that is no settlement", "Talks moved to Tehran, Iraq's neighbour, on Monday.", nil, []string{"tehran locatedIn iraq"}},
+		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -459,11 +459,37 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 			}
 		}
 	}
+	// "the town of X", "the villages of X, Y and Z".
+	if d.settlementList(toks, start) {
+		return schema.Location
+	}
+	// "Camp Loyalty", "Fort Hood": a base.
+	if end-start >= 2 && facilityFirst.has(toks[start]) {
+		return schema.Facility
+	}
 	// "calling themselves X", "known as X".
 	if start >= 2 && (toks[start-1].Key == "themselves" || toks[start-1].Key == "itself" || toks[start-2].Key == "known" && toks[start-1].Key == "as") {
 		return schema.ArmedGroup
 	}
 	return ""
+}
+
+var facilityFirst = setOf("camp", "fort")
+
+// settlementList reports whether the name at toks[start] follows "the town
+// of", or stands in a list of names after "the towns of".
+func (d *docState) settlementList(toks []Token, start int) bool {
+	for q := start - 1; q >= 1 && q >= start-12; q-- {
+		t := toks[q]
+		switch {
+		case t.Key == "of":
+			return settlementNouns.has(toks[q-1]) && q == start-1 || settlementPlurals.has(toks[q-1])
+		case t.Text == "," || t.Key == "and" || t.Text == "-" || t.Kind == Word && t.Upper() || nameParticles.has(t):
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // roleEndingAt finds a role noun that ends right before toks[end].

@@ -7,9 +7,10 @@ import (
 )
 
 var (
-	placeHeads      = setOf("base", "town", "city", "village", "district", "province", "outpost", "garrison", "airport", "port", "camp", "region", "facility", "site", "area", "compound")
-	settlementNouns = setOf("capital", "city", "town", "port", "province", "region", "village", "district", "governorate")
-	capitalWords    = setOf("capital", "seat", "largest", "main")
+	placeHeads        = setOf("base", "town", "city", "village", "district", "province", "outpost", "garrison", "airport", "port", "camp", "region", "facility", "site", "area", "compound")
+	settlementNouns   = setOf("capital", "city", "town", "port", "province", "region", "village", "district", "governorate")
+	settlementPlurals = setOf("cities", "towns", "ports", "provinces", "regions", "villages", "districts", "governorates")
+	capitalWords      = setOf("capital", "seat", "largest", "main")
 )
 
 // places finds locatedIn relations: "Naples, Italy", "the Green Zone in
@@ -96,21 +97,64 @@ func (st *sent) places() {
 			}
 		}
 	}
-	// "the Syrian capital Damascus", "the Iraqi city of Mosul"
+	// "the Syrian capital Damascus", "the Iraqi city of Mosul", "the Iranian
+	// holy city of Qom", "the northern Israeli towns of Nahariya and Safed"
 	for _, a := range st.ms {
 		if a.Kind != DemonymMention || a.Type != schema.Country || a.End+1 >= len(toks) {
 			continue
 		}
 		q := a.End
-		if !settlementNouns.has(toks[q]) {
+		for q < len(toks) && q < a.End+2 && toks[q].Kind == Word && !toks[q].Upper() && st.at[q] < 0 &&
+			!settlementNouns.has(toks[q]) && !settlementPlurals.has(toks[q]) && st.adjective(q) {
+			q++ // "holy", "coastal"
+		}
+		if q >= len(toks) {
+			continue
+		}
+		plural := settlementPlurals.has(toks[q])
+		if !plural && !settlementNouns.has(toks[q]) {
 			continue
 		}
 		q++
 		if q < len(toks) && toks[q].Key == "of" {
 			q++
+		} else if plural {
+			continue // "Iraqi cities": no names follow
 		}
-		if b := st.mentionAt(q); b != nil && b.Start == q && b.Type.IsPlace() {
-			st.emit(b.ID, schema.LocatedIn, a.ID, schema.Asserted, "place-of-state", a.Start)
+		b := st.mentionAt(q)
+		if b == nil || b.Start != q || !b.Type.IsPlace() {
+			continue
+		}
+		st.emit(b.ID, schema.LocatedIn, a.ID, schema.Asserted, "place-of-state", a.Start)
+		for plural {
+			// the list: "of A, B and C"
+			j := b.End
+			if j < len(toks) && toks[j].Text == "," {
+				j++
+			}
+			if j < len(toks) && (toks[j].Key == "and" || toks[j].Key == "or") {
+				j++
+			}
+			c := st.mentionAt(j)
+			if j == b.End || c == nil || c.Start != j || !c.Type.IsPlace() {
+				break
+			}
+			st.emit(c.ID, schema.LocatedIn, a.ID, schema.Asserted, "place-of-state", a.Start)
+			b = c
+		}
+	}
+	// "Basra, Iraq's second city": a place, then its state's settlement
+	for k := 0; k+1 < len(st.ms); k++ {
+		a, b := st.ms[k], st.ms[k+1]
+		if !a.Type.IsPlace() || b.Type != schema.Country || b.Start != a.End+1 || toks[a.End].Text != "," || !st.possessive(b.End) {
+			continue
+		}
+		q := b.End + 1
+		for q < len(toks) && q < b.End+4 && toks[q].Kind != Punct && !settlementNouns.has(toks[q]) && st.at[q] < 0 && !toks[q].Upper() {
+			q++ // "second", "largest", "oil-rich southern"
+		}
+		if q < len(toks) && settlementNouns.has(toks[q]) && q+1 < len(toks) && (toks[q+1].Kind == Punct || toks[q+1].Key == "and") {
+			st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-of-state", q)
 		}
 	}
 	// "Erbil, the capital of Iraq's Kurdistan Region"
