@@ -332,6 +332,14 @@ func TestPatterns(t *testing.T) {
 		{"plural without names", "Rockets hit Israeli towns and Haifa.", nil, []string{"haifa locatedIn israel"}},
 		{"a state's city in apposition", "Fighting spread to Basra, Iraq's second city, on Monday.", []string{"basra locatedIn iraq"}, nil},
 		{"a state's noun that is no settlement", "Talks moved to Tehran, Iraq's neighbour, on Monday.", nil, []string{"tehran locatedIn iraq"}},
+		{"designation is an accusation", "The State Department designated Kataib Hezbollah a terrorist group.", []string{"us-department-of-state accused kataib-hezbollah"}, nil},
+		{"sanctioned by", "[[Shibl al-Zaidi|Person]] was sanctioned by the US Treasury in 2018.", []string{"us-department-of-the-treasury accused shibl-al-zaidi"}, nil},
+		{"object relative clause", "Kataib Hezbollah, which Washington designated in 2009, denied it. Hezbollah, which Israel fought in 2006, rearmed.",
+			[]string{"united-states accused kataib-hezbollah", "israel attacked hezbollah"}, nil},
+		{"object relative with as", "The group, which Washington designates as a terrorist organization, had held [[Elizabeth Tsurkov|Person]].",
+			nil, []string{"united-states accused elizabeth-tsurkov"}},
+		{"subject relative is no object relative", "Kataib Hezbollah, which attacked US forces in 2009, denied it.",
+			[]string{"kataib-hezbollah attacked united-states"}, []string{"united-states attacked kataib-hezbollah"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -176,6 +176,15 @@ func (st *sent) verbs() {
 			i = end - 1
 			continue
 		}
+		if slicesHas(v.ObjPreps, "") {
+			// "Kataib Hezbollah, which Washington designated in 2009": the
+			// object is what the relative pronoun stands for.
+			if sub, obj := st.relativeObject(i); obj != "" {
+				st.emitVerb(v, sub, obj, st.modality(i, false), "verb-relative-object", i)
+				i = end - 1
+				continue
+			}
+		}
 		if len(subs) == 0 && (v.Predicate == schema.Attacked || v.Predicate == schema.Struck || v.Predicate == schema.Killed || v.Predicate == schema.Wounded) {
 			subs = st.weaponSubject(i)
 		}
@@ -224,6 +233,35 @@ func (st *sent) verbs() {
 		i = end - 1
 	}
 	st.truces()
+}
+
+// relativeObject returns the antecedent of an object relative clause whose
+// verb is toks[i]: "X, which Y attacked", "X, whom US forces killed", "the
+// X that Y backs". The verb must have no object of its own after it.
+func (st *sent) relativeObject(i int) (subj, obj string) {
+	toks := st.toks
+	if i+1 < len(toks) && (toks[i+1].Kind == Word && !prepositions.has(toks[i+1]) && !locPreps.has(toks[i+1]) && !otherPreps.has(toks[i+1]) && toks[i+1].Key != "as" || st.mk(i+1) >= 0) {
+		return "", "" // something follows that may be the verb's own object
+	}
+	// The subject: mentions and plain nouns after the pronoun.
+	q := i - 1
+	for q > 0 && q >= i-5 && (st.at[q] >= 0 || troopNouns.has(toks[q]) || toks[q].Key == "the") {
+		q--
+	}
+	if q == i-1 || q < 1 || st.mk(q+1) < 0 || !(relativePronouns.has(toks[q]) && toks[q].Key != "who" && toks[q].Key != "whose" || toks[q].Key == "that") {
+		return "", ""
+	}
+	ante := q - 1
+	if toks[ante].Text == "," {
+		ante--
+	}
+	a, s := st.mentionAt(ante), st.mentionAt(q+1)
+	if a == nil || a.End != ante+1 || s == nil {
+		return "", ""
+	}
+	subj, _ = st.actor(s)
+	obj, _ = st.actor(a)
+	return subj, obj
 }
 
 func pickVerb(vs []Verb) Verb {
