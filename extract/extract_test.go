@@ -340,6 +340,12 @@ func TestPatterns(t *testing.T) {
 			nil, []string{"united-states accused elizabeth-tsurkov"}},
 		{"subject relative is no object relative", "Kataib Hezbollah, which attacked US forces in 2009, denied it.",
 			[]string{"kataib-hezbollah attacked united-states"}, []string{"united-states attacked kataib-hezbollah"}},
+		{"a region's director is an official", "[[Sarah Leah Whitson|Person]], Middle East director at Human Rights Watch, spoke.",
+			[]string{"sarah-leah-whitson officialOf human-rights-watch"}, []string{"sarah-leah-whitson leaderOf human-rights-watch"}},
+		{"a regional director is an official", "[[Ahmed Benchemsi|Person]], the regional director of Human Rights Watch, spoke.",
+			[]string{"ahmed-benchemsi officialOf human-rights-watch"}, nil},
+		{"a group's own name before the title still leads", "Kataib Hezbollah commander [[Abu Fadak al-Mohammedawi|Person]] spoke.",
+			[]string{"abu-fadak-al-mohammedawi leaderOf kataib-hezbollah"}, nil},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

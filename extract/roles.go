@@ -413,6 +413,8 @@ func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
 	return r.Predicate
 }
 
+var portfolioWords = setOf("regional", "country", "research", "program", "programme", "programs", "communications", "media", "advocacy", "area", "sector", "provincial", "operations")
+
 var rankAdjectives = setOf("senior", "top", "deputy", "prominent", "key", "local", "field", "military", "former", "veteran")
 
 // indefiniteRole adjusts the predicate of a role introduced by "a" or "one
@@ -424,6 +426,13 @@ func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string)
 	}
 	if p != schema.LeaderOf {
 		return p
+	}
+	if roleStart > 0 && st.d.typeOf(target) != schema.Country {
+		// "Middle East director at Human Rights Watch", "regional
+		// commander": one region's head is one of the body's officials.
+		if m := st.mentionAt(roleStart - 1); m != nil && (m.Type == schema.Location || m.Type == schema.Country) && m.ID != target || portfolioWords.has(st.toks[roleStart-1]) {
+			return schema.OfficialOf
+		}
 	}
 	j := roleStart - 1
 	for j >= 0 && (rankAdjectives.has(st.toks[j]) || st.at[j] >= 0) {
