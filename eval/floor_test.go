@@ -27,8 +27,8 @@ const (
 	holdout2PrecisionFloor = 0.94
 	holdout3F1Floor        = 0.67
 	holdout3PrecisionFloor = 0.87
-	holdout4F1Floor        = 0.62
-	holdout4PrecisionFloor = 0.87
+	holdout4F1Floor        = 0.64
+	holdout4PrecisionFloor = 0.88
 	devF1Floor             = 0.97
 	devPrecisionFloor      = 0.98
 )
