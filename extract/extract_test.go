@@ -346,6 +346,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"ahmed-benchemsi officialOf human-rights-watch"}, nil},
 		{"a group's own name before the title still leads", "Kataib Hezbollah commander [[Abu Fadak al-Mohammedawi|Person]] spoke.",
 			[]string{"abu-fadak-al-mohammedawi leaderOf kataib-hezbollah"}, nil},
+		{"a founding commander is a member", "The YBS was formed in 2014. [[Said Hassan|Person]], a founding commander of the group, was killed.",
+			[]string{"said-hassan memberOf sinjar-resistance-units"}, []string{"said-hassan leaderOf sinjar-resistance-units"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

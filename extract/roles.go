@@ -415,7 +415,7 @@ func (st *sent) rolePredicate(r Role, target string) schema.Predicate {
 
 var portfolioWords = setOf("regional", "country", "research", "program", "programme", "programs", "communications", "media", "advocacy", "area", "sector", "provincial", "operations")
 
-var rankAdjectives = setOf("senior", "top", "deputy", "prominent", "key", "local", "field", "military", "former", "veteran")
+var rankAdjectives = setOf("senior", "top", "deputy", "prominent", "key", "local", "field", "military", "former", "veteran", "founding", "leading", "high-ranking", "mid-level", "notorious", "powerful")
 
 // indefiniteRole adjusts the predicate of a role introduced by "a" or "one
 // of": "a senior commander of Harakat al-Nujaba" is one of its commanders,
