@@ -338,6 +338,7 @@ func TestPatterns(t *testing.T) {
 			[]string{"united-states accused kataib-hezbollah", "israel attacked hezbollah"}, nil},
 		{"object relative with as", "The group, which Washington designates as a terrorist organization, had held [[Elizabeth Tsurkov|Person]].",
 			nil, []string{"united-states accused elizabeth-tsurkov"}},
+		{"that after a name is no relative pronoun", "The US told Iraq that Kataib Hezbollah attacked on Monday.", nil, []string{"kataib-hezbollah attacked iraq"}},
 		{"subject relative is no object relative", "Kataib Hezbollah, which attacked US forces in 2009, denied it.",
 			[]string{"kataib-hezbollah attacked united-states"}, []string{"united-states attacked kataib-hezbollah"}},
 		{"a region's director is an official", "[[Sarah Leah Whitson|Person]], Middle East director at Human Rights Watch, spoke.",

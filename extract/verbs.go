@@ -235,9 +235,11 @@ func (st *sent) verbs() {
 	st.truces()
 }
 
-// relativeObject returns the antecedent of an object relative clause whose
-// verb is toks[i]: "X, which Y attacked", "X, whom US forces killed", "the
-// X that Y backs". The verb must have no object of its own after it.
+// relativeObject returns the subject and the object of an object relative
+// clause whose verb is toks[i]: "X, which Y attacked", "X, whom US forces
+// killed" give Y and X. The verb must have no object of its own after it.
+// "that" is left out: after a name it is more often a complementiser ("told
+// Iraq that Kataib Hezbollah attacked").
 func (st *sent) relativeObject(i int) (subj, obj string) {
 	toks := st.toks
 	if i+1 < len(toks) && (toks[i+1].Kind == Word && !prepositions.has(toks[i+1]) && !locPreps.has(toks[i+1]) && !otherPreps.has(toks[i+1]) && toks[i+1].Key != "as" || st.mk(i+1) >= 0) {
@@ -248,7 +250,7 @@ func (st *sent) relativeObject(i int) (subj, obj string) {
 	for q > 0 && q >= i-5 && (st.at[q] >= 0 || troopNouns.has(toks[q]) || toks[q].Key == "the") {
 		q--
 	}
-	if q == i-1 || q < 1 || st.mk(q+1) < 0 || !(relativePronouns.has(toks[q]) && toks[q].Key != "who" && toks[q].Key != "whose" || toks[q].Key == "that") {
+	if q == i-1 || q < 1 || st.mk(q+1) < 0 || toks[q].Key != "which" && toks[q].Key != "whom" {
 		return "", ""
 	}
 	ante := q - 1

@@ -252,6 +252,20 @@ func oddIDs(a, b string, p schema.Predicate, t schema.EntityType) schema.Extract
 	}
 }
 
+// TestQuadsDropsDuplicatesOfOddTypes: an entity listed twice with a type
+// outside the ontology gives its quads once.
+func TestQuadsDropsDuplicatesOfOddTypes(t *testing.T) {
+	x := oddIDs("a", "b", "made-up", "Nonsense")
+	x.Entities = append(x.Entities, x.Entities[0])
+	seen := map[quad.Quad]bool{}
+	for _, q := range Quads(x) {
+		if seen[q] {
+			t.Errorf("duplicate quad %v", q)
+		}
+		seen[q] = true
+	}
+}
+
 // FuzzAppendNQuads checks AppendNQuads against the reference for any IDs,
 // predicate and type.
 func FuzzAppendNQuads(f *testing.F) {

@@ -82,6 +82,11 @@ func Quads(x schema.Extraction) []quad.Quad {
 	seen := make(map[key]struct{}, 16*len(x.Statements)+8*len(x.Entities)+8)
 	eachQuad(x, func(s term, p *vocIRI, o term) {
 		k := key{s, o, p.iri}
+		if o.kind == vocTerm {
+			// by IRI: a type outside the ontology has a vocIRI of its own
+			// each time
+			k.o = iri(o.v.iri)
+		}
 		if _, ok := seen[k]; ok {
 			return
 		}

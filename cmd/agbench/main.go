@@ -185,7 +185,7 @@ func extractCmd(args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ExitOnError)
 	out := fs.String("o", "", "also write the N-Quads of the one-core run to this file")
 	rounds := fs.Int("rounds", 3, "time the corpus (at least 30 MB of it) this many times, each slice on one core and on all cores")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the one-core runs to this file")
+	cpuprofile := fs.String("cpuprofile", "", "after the timed rounds, run the corpus once more on one core, untimed, and write its CPU profile to this file")
 	fs.Parse(args)
 	if *rounds < 1 {
 		return errors.New("extract: -rounds must be at least 1")
@@ -309,7 +309,6 @@ func extractCmd(args []string) error {
 			sliceText[k] += int64(len(d.Text))
 		}
 	}
-
 	for round := range *rounds {
 		var sum pair
 		for pass := range passes {
