@@ -417,9 +417,21 @@ var portfolioWords = setOf("regional", "country", "research", "program", "progra
 
 var rankAdjectives = setOf("senior", "top", "deputy", "prominent", "key", "local", "field", "military", "former", "veteran", "founding", "leading", "high-ranking", "mid-level", "notorious", "powerful")
 
-// indefiniteRole adjusts the predicate of a role introduced by "a" or "one
-// of": "a senior commander of Harakat al-Nujaba" is one of its commanders,
-// a member, not its leader.
+// portfolioHead reports whether the role starting at roleStart heads one
+// region or portfolio of target, not target itself: "Middle East director
+// at Human Rights Watch", "regional director". Such a head is an official.
+func (st *sent) portfolioHead(roleStart int, target string) bool {
+	if roleStart == 0 || st.d.typeOf(target) == schema.Country {
+		return false
+	}
+	m := st.mentionAt(roleStart - 1)
+	return m != nil && (m.Type == schema.Location || m.Type == schema.Country) && m.ID != target || portfolioWords.has(st.toks[roleStart-1])
+}
+
+// indefiniteRole adjusts the predicate of a role set off before or after a
+// name: a role introduced by "a" or "one of" ("a senior commander of
+// Harakat al-Nujaba" is one of its commanders, a member, not its leader),
+// and a portfolio's head (portfolioHead), an official.
 func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string) schema.Predicate {
 	if p == schema.OfficialOf && st.d.typeOf(target) != schema.Country && roleStart > 0 && (st.toks[roleStart-1].Key == "deputy" || st.toks[roleStart-1].Key == "a" || st.toks[roleStart-1].Key == "an") {
 		return schema.MemberOf // "a deputy commander of the IRGC"
@@ -427,12 +439,8 @@ func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string)
 	if p != schema.LeaderOf {
 		return p
 	}
-	if roleStart > 0 && st.d.typeOf(target) != schema.Country {
-		// "Middle East director at Human Rights Watch", "regional
-		// commander": one region's head is one of the body's officials.
-		if m := st.mentionAt(roleStart - 1); m != nil && (m.Type == schema.Location || m.Type == schema.Country) && m.ID != target || portfolioWords.has(st.toks[roleStart-1]) {
-			return schema.OfficialOf
-		}
+	if st.portfolioHead(roleStart, target) {
+		return schema.OfficialOf
 	}
 	j := roleStart - 1
 	for j >= 0 && (rankAdjectives.has(st.toks[j]) || st.at[j] >= 0) {

@@ -230,14 +230,12 @@ func (e *nqEncoder) cmp(a, b *nqLine) int {
 	if a.rank != b.rank {
 		return a.rank - b.rank
 	}
-	if a.pRank != b.pRank && a.pRank != 0 && b.pRank != 0 {
-		return int(a.pRank) - int(b.pRank)
-	}
-	// Equal ranks are equal predicates.
-	if a.pRank == 0 || b.pRank == 0 {
-		if c := bytes.Compare(e.buf[a.sEnd+1:a.pEnd], e.buf[b.sEnd+1:b.pEnd]); c != 0 {
-			return c
+	if a.pRank != 0 && b.pRank != 0 {
+		if a.pRank != b.pRank { // equal ranks are equal predicates
+			return int(a.pRank) - int(b.pRank)
 		}
+	} else if c := bytes.Compare(e.buf[a.sEnd+1:a.pEnd], e.buf[b.sEnd+1:b.pEnd]); c != 0 {
+		return c
 	}
 	return bytes.Compare(e.buf[a.pEnd+1:a.oEnd], e.buf[b.pEnd+1:b.oEnd])
 }

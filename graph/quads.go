@@ -223,25 +223,26 @@ func eachQuad(x schema.Extraction, add func(s term, p *vocIRI, o term)) {
 
 	type stmt struct {
 		schema.Statement
-		id string // the IRI is schema.StatementBase+id
+		id string  // the IRI is schema.StatementBase+id
+		p  *vocIRI // the predicate's
 	}
 	sts := make([]stmt, len(x.Statements))
 	for i, st := range x.Statements {
-		sts[i] = stmt{st, st.ID(x.Doc.ID)}
+		sts[i] = stmt{st, st.ID(x.Doc.ID), predicateVoc(st.Predicate)}
 	}
 	slices.SortStableFunc(sts, func(a, b stmt) int {
 		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.id, b.id))
 	})
 	for _, st := range sts {
 		if st.Modality.Direct() {
-			add(entity(st.Subject), predicateVoc(st.Predicate), entity(st.Object))
+			add(entity(st.Subject), st.p, entity(st.Object))
 		}
 	}
 	for _, st := range sts {
 		n := statement(st.id)
 		add(n, vRdfType, vocab(vRdfStatement))
 		add(n, vRdfSubject, entity(st.Subject))
-		add(n, vRdfPredicate, vocab(predicateVoc(st.Predicate)))
+		add(n, vRdfPredicate, vocab(st.p))
 		add(n, vRdfObject, entity(st.Object))
 		add(n, vModality, str(string(st.Modality)))
 		add(n, vEvidence, str(st.Sentence))

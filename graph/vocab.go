@@ -22,13 +22,16 @@ type vocIRI struct {
 // vocabulary holds every vocIRI made, for init to rank.
 var vocabulary []*vocIRI
 
-// vocIRIOf returns the vocIRI of iri. Call it only from package-level
-// variable declarations: init ranks what they made.
+// vocIRIOf returns the vocIRI of iri, to be ranked. Call it only from
+// package-level variable declarations: init ranks what they made.
 func vocIRIOf(iri string) *vocIRI {
-	v := &vocIRI{iri: iri, nt: string(appendNTIRI(nil, iri))}
+	v := unranked(iri)
 	vocabulary = append(vocabulary, v)
 	return v
 }
+
+// unranked returns a vocIRI of rank 0, which compares by bytes.
+func unranked(iri string) *vocIRI { return &vocIRI{iri: iri, nt: string(appendNTIRI(nil, iri))} }
 
 func init() {
 	byNT := slices.Clone(vocabulary)
@@ -100,7 +103,7 @@ func predicateVoc(p schema.Predicate) *vocIRI {
 	if v, ok := vPredicates[p]; ok {
 		return v
 	}
-	return &vocIRI{iri: p.IRI(), nt: string(appendNTIRI(nil, p.IRI()))}
+	return unranked(p.IRI())
 }
 
 // typeVoc is predicateVoc for entity types.
@@ -108,5 +111,5 @@ func typeVoc(t schema.EntityType) *vocIRI {
 	if v, ok := vTypes[t]; ok {
 		return v
 	}
-	return &vocIRI{iri: t.IRI(), nt: string(appendNTIRI(nil, t.IRI()))}
+	return unranked(t.IRI())
 }
