@@ -349,6 +349,10 @@ func TestPatterns(t *testing.T) {
 			[]string{"abu-fadak-al-mohammedawi leaderOf kataib-hezbollah"}, nil},
 		{"a founding commander is a member", "The YBS was formed in 2014. [[Said Hassan|Person]], a founding commander of the group, was killed.",
 			[]string{"said-hassan memberOf sinjar-resistance-units"}, []string{"said-hassan leaderOf sinjar-resistance-units"}},
+		{"a numbered unit and the larger one it belongs to", "Lt. Col. [[Julian Alford|Person]], who commands the [[3rd Battalion, 6th Marine Regiment|GovernmentBody]], arrived in [[Qaim|Location]]. On the 3rd day of the offensive, the [[1st Battalion, 5th Marines|GovernmentBody]] entered [[Husaybah|Location]].",
+			[]string{"julian-alford leaderOf 3rd-battalion-6th-marine-regiment", "1st-battalion-5th-marines deployedIn husaybah"}, nil},
+		{"units in a list stay apart", "The [[82nd Airborne Division|GovernmentBody]], [[3rd Infantry Division|GovernmentBody]] and [[10th Mountain Division|GovernmentBody]] were deployed to [[Kuwait|Country]].",
+			[]string{"82nd-airborne-division deployedIn kuwait", "10th-mountain-division deployedIn kuwait"}, nil},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

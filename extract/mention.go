@@ -112,7 +112,20 @@ func (d *docState) findMentions(si int) []*Mention {
 			i += n
 			continue
 		}
-		if node, n := d.x.gaz.names.longest(toks, i); node != nil && !d.commonWordMatch(toks[i:i+n]) {
+		node, n := d.x.gaz.names.longest(toks, i)
+		if u := unitName(toks, i); u > n {
+			// "3rd Battalion, 6th Marine Regiment": a numbered unit
+			// longer than any gazetteer name here.
+			m := &Mention{Start: i, End: i + u, Type: schema.GovernmentBody, Kind: NewNameMention}
+			m.ID = schema.Slug(d.spanText(s, i, i+u))
+			if e, ok := d.x.gaz.Entry(m.ID); ok {
+				m.Type = e.Type
+			}
+			add(m)
+			i += u
+			continue
+		}
+		if node != nil && !d.commonWordMatch(toks[i:i+n]) {
 			e := d.x.gaz.entries[node.vals[0].entry]
 			add(d.sc.newMention(Mention{Start: i, End: i + n, ID: e.ID, Type: e.Type, Kind: NameMention, Metonym: e.Metonym}))
 			i += n
@@ -135,6 +148,76 @@ func (d *docState) findMentions(si int) []*Mention {
 	out = d.newNames(si, out, covered)
 	sortMentions(out)
 	return out
+}
+
+// unitEchelons are the nouns that end a numbered military unit's name,
+// ranked by size: "1st Battalion, 5th Marines" joins a battalion to the
+// larger unit it belongs to.
+var unitEchelons = map[string]int{
+	"platoon": 1, "company": 2, "troop": 2, "battery": 2,
+	"battalion": 3, "squadron": 3,
+	"regiment": 4, "marines": 4, "infantry": 4, "cavalry": 4, "artillery": 4, "rangers": 4,
+	"brigade": 5, "team": 5, "group": 5, "wing": 5,
+	"division": 6, "airborne": 6,
+	"corps": 7, "force": 7, "fleet": 7, "army": 7,
+}
+
+var ordinalWords = setOf("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
+
+// isOrdinal reports whether t is "3rd", "82nd", "101st", or a capitalised
+// ordinal word ("First").
+func isOrdinal(t Token) bool {
+	if t.Kind != Word {
+		return false
+	}
+	if t.Upper() && ordinalWords.has(t) {
+		return true
+	}
+	k := t.Key
+	n := 0
+	for n < len(k) && k[n] >= '0' && k[n] <= '9' {
+		n++
+	}
+	if n == 0 || n != len(k)-2 {
+		return false
+	}
+	switch k[n:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// unitName returns the length in tokens of a numbered military unit's name
+// at toks[i] ("82nd Airborne Division", "2nd Brigade Combat Team", "3rd
+// Battalion, 6th Marine Regiment"), or 0. The name is an ordinal and up
+// to four capitalised words, the last an echelon noun; a larger unit may
+// follow after a comma.
+func unitName(toks []Token, i int) int {
+	n, rank := unitAt(toks, i)
+	if n == 0 {
+		return 0
+	}
+	if j := i + n; j+1 < len(toks) && toks[j].Text == "," {
+		if m, r := unitAt(toks, j+1); m > 0 && r > rank {
+			n += 1 + m
+		}
+	}
+	return n
+}
+
+// unitAt is unitName without the larger unit: the length and the echelon's rank.
+func unitAt(toks []Token, i int) (int, int) {
+	if !isOrdinal(toks[i]) {
+		return 0, 0
+	}
+	n, rank := 0, 0
+	for j := i + 1; j < len(toks) && j <= i+4 && toks[j].Kind == Word && toks[j].Upper(); j++ {
+		if r, ok := unitEchelons[toks[j].Key]; ok {
+			n, rank = j+1-i, r
+		}
+	}
+	return n, rank
 }
 
 // commonWordMatch rejects a one-word, non-capitalised match of a name that
