@@ -61,7 +61,7 @@ func planQueries() []ExampleQuery {
 		ag   = "https://actorgraph.dev/ns#"
 		id   = "https://actorgraph.dev/id/"
 		kh   = "<" + id + "kataib-hezbollah>"
-		iran = "<" + id + "iran>"
+		iran = iranID
 		us   = "<" + id + "united-states>"
 	)
 	qs := slices.Clone(ExampleQueries)
@@ -115,6 +115,45 @@ func canon(t *testing.T, rs []any) []string {
 	return out
 }
 
+const iranID = "<https://actorgraph.dev/id/iran>"
+
+// hopStep is one hop of hopCount: in(P) or out(P) over an actorgraph predicate.
+type hopStep struct {
+	in   bool
+	pred string
+}
+
+// hopCount counts the paths from the nodes starts over the hops, one
+// query from one node at a time: a node reached by several paths is
+// followed once per path.
+func hopCount(t *testing.T, ctx context.Context, s *Store, starts []string, hops []hopStep) int {
+	t.Helper()
+	if len(hops) == 0 {
+		return len(starts)
+	}
+	dir := "out"
+	if hops[0].in {
+		dir = "in"
+	}
+	n := 0
+	for _, start := range starts {
+		rs, err := s.Query(ctx, fmt.Sprintf(`g.V("%s").%s("<https://actorgraph.dev/ns#%s>").all()`, start, dir, hops[0].pred), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		next := make([]string, len(rs))
+		for i, r := range rs {
+			m, ok := r.(map[string]any)
+			if !ok {
+				t.Fatalf("result %#v is not a node", r)
+			}
+			next[i] = fmt.Sprint(m["id"])
+		}
+		n += hopCount(t, ctx, s, next, hops[1:])
+	}
+	return n
+}
+
 // TestPlannedQueries runs queries of every shape the planner changes on a
 // bolt store whose index lists hold removed and re-added quads, with the
 // planner and without it (Cayley's plan), and on a memory store with the
@@ -152,13 +191,32 @@ func TestPlannedQueries(t *testing.T) {
 		got := run(bs, q.Gizmo)
 		bs.gizmo = bs.qs
 		cayley := run(bs, q.Gizmo)
+		memory := run(ms, q.Gizmo)
+		if q.Name == "join-three" {
+			// The second hop's nodes repeat (a group in a coalition
+			// backed in several documents), and Cayley, on either store,
+			// then yields fewer paths than there are: it checks the last
+			// hop's quads against the repeated nodes and follows only
+			// some of their paths. The planner follows them all, so its
+			// count is checked against hops from single nodes, which
+			// both plans count alike ("in" above).
+			want := hopCount(t, ctx, bs, []string{iranID}, []hopStep{{true, "backedBy"}, {false, "memberOf"}, {true, "memberOf"}})
+			if got[0] != fmt.Sprint(want) {
+				t.Errorf("%s: planned count %s, want %d paths", q.Name, got[0], want)
+			}
+			if cayley[0] != memory[0] {
+				t.Errorf("%s: Cayley's plan counts %s on bolt, %s in memory", q.Name, cayley[0], memory[0])
+			}
+			nonEmpty++
+			continue
+		}
 		if diff := cmp.Diff(cayley, got); diff != "" {
 			t.Errorf("%s: planned and Cayley's plan differ (-cayley +planned):\n%s", q.Name, diff)
 		}
 		if q.Name == "path" {
 			continue // breadth first: which of the shortest paths depends on the order
 		}
-		if diff := cmp.Diff(run(ms, q.Gizmo), got); diff != "" {
+		if diff := cmp.Diff(memory, got); diff != "" {
 			t.Errorf("%s: bolt and memory differ (-memory +bolt):\n%s", q.Name, diff)
 		}
 		if len(got) > 0 && got[0] != "0" {
