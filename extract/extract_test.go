@@ -353,6 +353,10 @@ func TestPatterns(t *testing.T) {
 			[]string{"julian-alford leaderOf 3rd-battalion-6th-marine-regiment", "1st-battalion-5th-marines deployedIn husaybah"}, nil},
 		{"units in a list stay apart", "The [[82nd Airborne Division|GovernmentBody]], [[3rd Infantry Division|GovernmentBody]] and [[10th Mountain Division|GovernmentBody]] were deployed to [[Kuwait|Country]].",
 			[]string{"82nd-airborne-division deployedIn kuwait", "10th-mountain-division deployedIn kuwait"}, nil},
+		{"a service's commander in one region is an official", "Maj. Gen. [[Stephen Johnson|Person]], the top Marine commander in western [[Iraq|Country]], toured the town. [[Hassan Nasrallah|Person]], the [[Hezbollah|ArmedGroup]] leader in [[Lebanon|Country]], spoke.",
+			[]string{"stephen-johnson officialOf us-marine-corps", "hassan-nasrallah leaderOf hezbollah"}, []string{"stephen-johnson leaderOf us-marine-corps", "hassan-nasrallah officialOf hezbollah"}},
+		{"Royal Marines are not the US Marines", "A unit of the [[Royal Marines|GovernmentBody]] was deployed to [[Basra|Location]]. Marines were deployed to [[Ramadi|Location]].",
+			[]string{"royal-marines deployedIn basra", "us-marine-corps deployedIn ramadi"}, []string{"us-marine-corps deployedIn basra"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

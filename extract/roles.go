@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/actorgraph/actorgraph/schema"
+import (
+	"slices"
+
+	"github.com/actorgraph/actorgraph/schema"
+)
 
 var (
 	militantNouns          = setOf("militia", "militant", "rebel", "opposition", "faction", "insurgent", "jihadist")
@@ -425,8 +429,32 @@ func (st *sent) portfolioHead(roleStart int, target string) bool {
 		return false
 	}
 	m := st.mentionAt(roleStart - 1)
-	return m != nil && (m.Type == schema.Location || m.Type == schema.Country) && m.ID != target || portfolioWords.has(st.toks[roleStart-1])
+	if m != nil && (m.Type == schema.Location || m.Type == schema.Country) && m.ID != target || portfolioWords.has(st.toks[roleStart-1]) {
+		return true
+	}
+	// "the top Marine commander in western Iraq": the post is one region's.
+	if _, n := st.roleAt(roleStart); n > 0 {
+		k := roleStart + n
+		if k < len(st.toks) && st.toks[k].Key == "in" {
+			k++
+			for k < len(st.toks) && st.mk(k) < 0 && (determiners.has(st.toks[k]) || regionAdjectives.has(st.toks[k])) {
+				k++
+			}
+			if p := st.mentionAt(k); p != nil && p.Start == k && (p.Type.IsPlace() || p.Type == schema.Country) && p.ID != target && !st.d.homeOf(target, p.ID) {
+				return true // not "the Hezbollah leader in Lebanon", its home
+			}
+		}
+	}
+	return false
 }
+
+// homeOf reports whether place is where the gazetteer puts the actor id.
+func (d *docState) homeOf(id, place string) bool {
+	e, ok := d.x.gaz.Entry(id)
+	return ok && slices.Contains(e.Facts["in"], place)
+}
+
+var regionAdjectives = setOf("northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "far", "rural")
 
 // indefiniteRole adjusts the predicate of a role set off before or after a
 // name: a role introduced by "a" or "one of" ("a senior commander of
