@@ -357,6 +357,12 @@ func TestPatterns(t *testing.T) {
 			[]string{"stephen-johnson officialOf us-marine-corps", "hassan-nasrallah leaderOf hezbollah"}, []string{"stephen-johnson leaderOf us-marine-corps", "hassan-nasrallah officialOf hezbollah"}},
 		{"Royal Marines are not the US Marines", "A unit of the [[Royal Marines|GovernmentBody]] was deployed to [[Basra|Location]]. Marines were deployed to [[Ramadi|Location]].",
 			[]string{"royal-marines deployedIn basra", "us-marine-corps deployedIn ramadi"}, []string{"us-marine-corps deployedIn basra"}},
+		{"receiving aid is being backed", "Many of its factions, including [[Kataib Hezbollah|ArmedGroup]] and the [[Badr Organization|ArmedGroup]], receive weapons and training from [[Iran|Country]]. [[Asaib Ahl al-Haq|ArmedGroup]] received a phone call from [[Syria|Country]]. [[Israel|Country]] provided a briefing to [[Hezbollah|ArmedGroup]].",
+			[]string{"kataib-hezbollah backedBy iran", "badr-organization backedBy iran"}, []string{"asaib-ahl-al-haq backedBy syria", "hezbollah backedBy israel"}},
+		{"a partitive relative clause is set off", "The militias, several of which are also part of [[Iraq|Country]]'s [[Popular Mobilization Forces|ArmedGroup]] ([[PMF|ArmedGroup]]), receive weapons and funding from [[Iran|Country]]. The militias, some of which attacked [[US|Country]] bases, were disbanded.",
+			[]string{"iran-backed-militias backedBy iran", "iran-backed-militias attacked united-states"}, []string{"popular-mobilization-forces backedBy iran"}},
+		{"troops, a count of whom are stationed", "[[US|Country]] troops, about 2,500 of whom are stationed in [[Iraq|Country]] and 900 in neighbouring [[Syria|Country]], will leave.",
+			[]string{"united-states deployedIn iraq", "united-states deployedIn syria"}, nil},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

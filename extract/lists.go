@@ -156,6 +156,15 @@ func (st *sent) deployments() {
 			q += 2
 		}
 		cue := false
+		if q+1 < len(toks) && toks[q].Text == "," {
+			// "US troops, about 2,500 of whom are stationed in Iraq"
+			for w := q + 2; w < len(toks) && w <= q+6; w++ {
+				if whichWhom.has(toks[w]) && toks[w-1].Key == "of" && st.partitiveAfter(q+1, w-1) {
+					q = w + 1
+					break
+				}
+			}
+		}
 		for q < len(toks) && stationedOrAux.has(toks[q]) {
 			cue = cue || stationedWords.has(toks[q])
 			q++

@@ -267,6 +267,18 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 	for r >= 0 && (beAux.has(st.toks[r]) || auxOrAdverbs.has(st.toks[r])) {
 		r--
 	}
+	if r >= 3 && whichWhom.has(st.toks[r]) && st.toks[r-1].Key == "of" {
+		// "US troops, about 2,500 of whom are stationed in Iraq": the
+		// part is of the noun before the comma
+		for q := r - 2; q >= 1 && q >= r-5; q-- {
+			if st.toks[q].Text == "," {
+				if st.partitiveRelative(q+1) || st.toks[q+1].Kind == Word && st.partitiveAfter(q+1, r-1) {
+					return st.antecedentNP(q + 1)
+				}
+				break
+			}
+		}
+	}
 	if r >= 1 && (st.toks[r].Key == "that" || st.toks[r].Key == "which" || st.toks[r].Key == "who") && !passive {
 		return st.antecedentNP(r)
 	}
@@ -856,6 +868,30 @@ func (st *sent) speaker() string {
 	return ""
 }
 
+var (
+	partitiveWords = setOf("several", "some", "many", "most", "all", "both", "each", "none", "one", "two", "three", "few", "half", "dozens", "hundreds", "thousands")
+	whichWhom      = setOf("which", "whom")
+)
+
+// partitiveAfter reports whether toks[i:of] is a count before "of which"
+// or "of whom": "about 2,500", "nearly half".
+func (st *sent) partitiveAfter(i, of int) bool {
+	for q := i; q < of; q++ {
+		if t := st.toks[q]; t.Kind != Number && !partitiveWords.has(t) && !approxWords.has(t) && !countHedges.has(t) {
+			return false
+		}
+	}
+	return of > i
+}
+
+var countHedges = setOf("almost", "over", "more", "than", "at", "least", "up", "to", "only", "just")
+
+// partitiveRelative reports whether a relative clause of the "several of
+// which", "most of whom" kind starts at i.
+func (st *sent) partitiveRelative(i int) bool {
+	return i+2 < len(st.toks) && (partitiveWords.has(st.toks[i]) || st.toks[i].Kind == Number) && st.toks[i+1].Key == "of" && whichWhom.has(st.toks[i+2])
+}
+
 var parentheticalStarts = setOf("which", "who", "whose", "led", "backed", "known", "based", "headed", "founded", "supported", "a", "an", "the", "another", "one")
 
 // parenthetical returns the index of the comma that opens a parenthetical
@@ -875,7 +911,7 @@ func (st *sent) parenthetical(j int) int {
 			return -1
 		}
 		n := st.toks[k+1]
-		if parentheticalStarts.has(n) {
+		if parentheticalStarts.has(n) || st.partitiveRelative(k+1) {
 			if nameBefore(k) {
 				return k
 			}

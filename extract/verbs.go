@@ -199,6 +199,9 @@ func (st *sent) verbs() {
 			continue
 		}
 		objs := st.objects(end, v.Predicate, v.ObjPreps)
+		if transferVerbs.hasKey(v.Lemma) && !st.aidBefore(end, v.ObjPreps) {
+			objs = nil // "provided a briefing to", "received a call from": no backing
+		}
 		if info, _ := v.Predicate.Info(); !info.Event && v.Predicate != schema.BackedBy && len(objs) > 0 {
 			// "led a military coalition against the Houthis": a standing
 			// relation takes the object right after its verb
@@ -567,4 +570,36 @@ func (st *sent) between(v Verb, i, end int) {
 			}
 		}
 	}
+}
+
+var (
+	// transferVerbs back their object only when what they pass on is aid.
+	transferVerbs = setOf("provide", "supply", "resupply", "smuggle", "receive", "obtain", "acquire")
+	aidNouns      = setOf("weapons", "weapon", "arms", "training", "funding", "funds", "money", "cash", "financing", "finance", "support", "backing", "aid", "assistance", "equipment", "drones", "missiles", "rockets", "ammunition", "munitions", "explosives", "supplies", "advisers", "advisors", "fighters", "intelligence", "technology", "components", "salaries", "guns", "rifles", "hardware", "materiel", "shelter", "sanctuary", "protection", "logistics", "guidance")
+)
+
+// aidBefore reports whether the words from i to the first of preps name
+// aid ("weapons and training from"), or the preposition comes first
+// ("supplied Hezbollah", "provides to").
+func (st *sent) aidBefore(i int, preps []string) bool {
+	for j := i; j < len(st.toks) && j < i+10; j++ {
+		t := st.toks[j]
+		if slicesHas(preps, t.Key) && t.Key != "" || st.at[j] >= 0 && j == i {
+			return j == i || aidNouns.has(t) || st.aidIn(i, j)
+		}
+		if clauseStops.has(t) || st.stop(j) {
+			break
+		}
+	}
+	return st.aidIn(i, min(i+10, len(st.toks)))
+}
+
+// aidIn reports whether a noun of aid is among toks[i:j].
+func (st *sent) aidIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		if aidNouns.has(st.toks[k]) {
+			return true
+		}
+	}
+	return false
 }
