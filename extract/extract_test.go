@@ -363,6 +363,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"iran-backed-militias backedBy iran", "iran-backed-militias attacked united-states"}, []string{"popular-mobilization-forces backedBy iran"}},
 		{"troops, a count of whom are stationed", "[[US|Country]] troops, about 2,500 of whom are stationed in [[Iraq|Country]] and 900 in neighbouring [[Syria|Country]], will leave.",
 			[]string{"united-states deployedIn iraq", "united-states deployedIn syria"}, nil},
+		{"a region's prime minister leads its government too", "[[Kurdistan Region|Location]] Prime Minister [[Masrour Barzani|Person]] called on the PKK to leave. [[Kurdistan Region|Location]] President [[Nechirvan Barzani|Person]] agreed.",
+			[]string{"masrour-barzani leaderOf kurdistan-region", "masrour-barzani leaderOf kurdistan-regional-government", "nechirvan-barzani leaderOf kurdistan-region"}, []string{"nechirvan-barzani leaderOf kurdistan-regional-government"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

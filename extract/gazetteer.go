@@ -38,7 +38,14 @@ type Gazetteer struct {
 	byID    map[string]*Entry
 	names   *trie // aliases and canonical names
 	demos   *trie // demonyms
+	// governments: a region's own government, by the region's ID (the
+	// first GovernmentBody "... Government" entry in it)
+	governments map[string]string
 }
+
+// Government returns the ID of the government of the region with the ID
+// ("kurdistan-region": "kurdistan-regional-government"), or "".
+func (g *Gazetteer) Government(region string) string { return g.governments[region] }
 
 // Len returns the number of entries.
 func (g *Gazetteer) Len() int { return len(g.entries) }
@@ -70,17 +77,8 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			return nil, err
 		}
 	}
-	for _, e := range g.entries {
-		for key, ids := range e.Facts {
-			for _, id := range ids {
-				if _, ok := g.byID[id]; !ok && key != "role" {
-					// Dangling references are tolerated: the gazetteer is
-					// written by several hands; resolution ignores them.
-					_ = id
-				}
-			}
-		}
-	}
+	// Dangling references (a fact naming no entry) are tolerated: the
+	// gazetteer is written by several hands; resolution ignores them.
 	g.index()
 	return g, nil
 }
@@ -155,6 +153,14 @@ func splitList(s, sep string) []string {
 }
 
 func (g *Gazetteer) index() {
+	g.governments = map[string]string{}
+	for _, e := range g.entries {
+		if in := e.Fact("in"); in != "" && e.Type == schema.GovernmentBody && strings.HasSuffix(e.Name, " Government") {
+			if _, dup := g.governments[in]; !dup {
+				g.governments[in] = e.ID
+			}
+		}
+	}
 	for i, e := range g.entries {
 		g.names.add(e.Name, i)
 		for _, a := range e.Aliases {

@@ -191,7 +191,9 @@ func (st *sent) roles() {
 				target, ok = st.knownPost(m.ID, r)
 			}
 			if ok && r.Predicate != "" {
-				st.emit(m.ID, st.rolePredicate(r, target), target, schema.Asserted, "role-title", m.Start)
+				p := st.rolePredicate(r, target)
+				st.emit(m.ID, p, target, schema.Asserted, "role-title", m.Start)
+				st.regionGovernment(m.ID, p, target, i, n)
 			}
 			// "Pentagon press secretary Maj. Gen. Pat Ryder": a rank after the post.
 			if rs2, n2 := st.d.roleEndingAt(st.toks, i); n2 > 0 {
@@ -260,7 +262,9 @@ func (st *sent) roles() {
 			r := bestRole(rs)
 			target, ok := st.roleTarget(q, n)
 			if ok && r.Predicate != "" && k >= 0 {
-				st.emit(m.ID, st.indefiniteRole(st.rolePredicate(r, target), q, target), target, schema.Asserted, "role-apposition", q)
+				p := st.indefiniteRole(st.rolePredicate(r, target), q, target)
+				st.emit(m.ID, p, target, schema.Asserted, "role-apposition", q)
+				st.regionGovernment(m.ID, p, target, q, n)
 				st.markInner(q, q+n+6)
 			}
 			break
@@ -675,6 +679,25 @@ func (st *sent) contextCountry(i int) string {
 		return st.d.recent[n-1]
 	}
 	return ""
+}
+
+var headOfGovernmentTitles = setOf("prime", "premier")
+
+// regionGovernment adds, for the head of a region's government ("Kurdistan
+// Region Prime Minister X" leads the region), that X leads the region's
+// government as well, when the gazetteer has one.
+func (st *sent) regionGovernment(person string, p schema.Predicate, region string, i, n int) {
+	if p != schema.LeaderOf || st.d.typeOf(region) != schema.Location {
+		return
+	}
+	for q := i; q < i+n && q < len(st.toks); q++ {
+		if headOfGovernmentTitles.has(st.toks[q]) {
+			if gov := st.d.x.gaz.Government(region); gov != "" {
+				st.emit(person, schema.LeaderOf, gov, schema.Asserted, "role-region-government", i)
+			}
+			return
+		}
+	}
 }
 
 var headOfPlaceTitles = setOf("president", "premier", "governor", "prime")
