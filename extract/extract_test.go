@@ -365,6 +365,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"united-states deployedIn iraq", "united-states deployedIn syria"}, nil},
 		{"a region's prime minister leads its government too", "[[Kurdistan Region|Location]] Prime Minister [[Masrour Barzani|Person]] called on the PKK to leave. [[Kurdistan Region|Location]] President [[Nechirvan Barzani|Person]] agreed.",
 			[]string{"masrour-barzani leaderOf kurdistan-region", "masrour-barzani leaderOf kurdistan-regional-government", "nechirvan-barzani leaderOf kurdistan-region"}, []string{"nechirvan-barzani leaderOf kurdistan-regional-government"}},
+		{"which is part of a state's umbrella", "[[Kataib Hezbollah|ArmedGroup]], which is part of [[Iraq|Country]]'s state-sanctioned [[Popular Mobilization Forces|ArmedGroup]] ([[PMF|ArmedGroup]]), did not respond. [[Iraq|Country]] took part in the talks with [[NATO|InternationalOrganization]].",
+			[]string{"kataib-hezbollah memberOf popular-mobilization-forces"}, []string{"iraq memberOf nato"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -544,6 +544,9 @@ func (st *sent) orgApposition(m *Mention) {
 	}
 	oneOf := st.toks[j+1].Key == "one" && st.toks[j+2].Key == "of"
 	j += 2
+	if st.toks[j-1].Key == "part" {
+		j-- // "which is part of Y": "part" is the part noun
+	}
 	if oneOf {
 		j = st.skipDet(j + 1)
 	}
@@ -565,8 +568,16 @@ func (st *sent) orgApposition(m *Mention) {
 		} else {
 			return
 		}
-		y = st.mentionAt(st.skipDet(j))
-		if y != nil && y.Start != st.skipDet(j) {
+		k := st.skipDet(j)
+		if c := st.mentionAt(k); c != nil && c.Start == k && c.Type == schema.Country && st.possessive(c.End) {
+			// "part of Iraq's state-sanctioned Popular Mobilization Forces"
+			k = c.End + 1
+			for q := 0; q < 4 && k+1 < len(st.toks) && st.at[k] < 0 && (st.toks[k].Kind == Word && !st.toks[k].Upper() || st.toks[k].Text == "-" && !st.toks[k].Space); q++ {
+				k++
+			}
+		}
+		y = st.mentionAt(k)
+		if y != nil && y.Start != k {
 			y = nil
 		}
 	}
