@@ -367,6 +367,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"masrour-barzani leaderOf kurdistan-region", "masrour-barzani leaderOf kurdistan-regional-government", "nechirvan-barzani leaderOf kurdistan-region"}, []string{"nechirvan-barzani leaderOf kurdistan-regional-government"}},
 		{"which is part of a state's umbrella", "[[Kataib Hezbollah|ArmedGroup]], which is part of [[Iraq|Country]]'s state-sanctioned [[Popular Mobilization Forces|ArmedGroup]] ([[PMF|ArmedGroup]]), did not respond. [[Iraq|Country]] took part in the talks with [[NATO|InternationalOrganization]].",
 			[]string{"kataib-hezbollah memberOf popular-mobilization-forces"}, []string{"iraq memberOf nato"}},
+		{"a ministry named without its state", "In [[Tehran|Country]], Foreign Ministry spokesman [[Esmaeil Baghaei|Person]] welcomed the deal. [[Iraq|Country]] protested. Foreign Ministry spokesman [[Ahmed al-Sahaf|Person]] called it a violation.",
+			[]string{"esmaeil-baghaei spokespersonFor iranian-foreign-ministry", "ahmed-al-sahaf spokespersonFor iraqi-foreign-ministry"}, []string{"esmaeil-baghaei spokespersonFor iran"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -41,6 +41,42 @@ type Gazetteer struct {
 	// governments: a region's own government, by the region's ID (the
 	// first GovernmentBody "... Government" entry in it)
 	governments map[string]string
+	// ministries: a state's ministries by state ID and office word
+	// ("iran|foreign": "iranian-foreign-ministry")
+	ministries map[string]string
+}
+
+// Ministry returns the ID of the ministry of a state for an office word
+// ("foreign", "defense", "interior"), or "".
+func (g *Gazetteer) Ministry(state, office string) string {
+	return g.ministries[state+"|"+normOffice(office)]
+}
+
+// normOffice folds an office word's spellings: "defence" is "defense".
+func normOffice(w string) string {
+	if w == "defence" {
+		return "defense"
+	}
+	return w
+}
+
+// ministryOffice returns the office word of a ministry's name: "Iranian
+// Foreign Ministry" and "Ministry of Foreign Affairs" give "foreign",
+// "UK Ministry of Defence" "defense"; "" when the name is no ministry's.
+func ministryOffice(name string) string {
+	ws := strings.Fields(strings.ToLower(name))
+	for i, w := range ws {
+		if w != "ministry" {
+			continue
+		}
+		if i+2 < len(ws) && ws[i+1] == "of" {
+			return normOffice(ws[i+2])
+		}
+		if i > 0 {
+			return normOffice(ws[i-1])
+		}
+	}
+	return ""
 }
 
 // Government returns the ID of the government of the region with the ID
@@ -154,7 +190,13 @@ func splitList(s, sep string) []string {
 
 func (g *Gazetteer) index() {
 	g.governments = map[string]string{}
+	g.ministries = map[string]string{}
 	for _, e := range g.entries {
+		if office, state := ministryOffice(e.Name), e.Fact("operatedBy"); e.Type == schema.GovernmentBody && office != "" && state != "" {
+			if _, dup := g.ministries[state+"|"+office]; !dup {
+				g.ministries[state+"|"+office] = e.ID
+			}
+		}
 		if in := e.Fact("in"); in != "" && e.Type == schema.GovernmentBody && strings.HasSuffix(e.Name, " Government") {
 			if _, dup := g.governments[in]; !dup {
 				g.governments[in] = e.ID

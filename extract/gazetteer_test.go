@@ -37,6 +37,36 @@ func TestGazetteerData(t *testing.T) {
 	}
 }
 
+// TestGazetteerOffices checks the lookups of a state's ministry and a
+// region's government that the role rules use.
+func TestGazetteerOffices(t *testing.T) {
+	g := testExtractor(t).Gazetteer()
+	tests := []struct{ state, office, want string }{
+		{"iran", "foreign", "iranian-foreign-ministry"},
+		{"iraq", "Foreign", ""}, // keys are lower case
+		{"iraq", "defence", "iraqi-ministry-of-defense"},
+		{"united-kingdom", "defense", "uk-ministry-of-defence"},
+		{"iraq", "health", ""},
+		{"", "foreign", ""},
+	}
+	for _, tt := range tests {
+		if got := g.Ministry(tt.state, tt.office); got != tt.want {
+			t.Errorf("Ministry(%q, %q) = %q, want %q", tt.state, tt.office, got, tt.want)
+		}
+	}
+	if got := g.Government("kurdistan-region"); got != "kurdistan-regional-government" {
+		t.Errorf("Government(kurdistan-region) = %q", got)
+	}
+	if got := g.Government("iraq"); got != "" {
+		t.Errorf("Government(iraq) = %q, want none: the state is its own government", got)
+	}
+	for name, want := range map[string]string{"Iranian Foreign Ministry": "foreign", "Ministry of Foreign Affairs": "foreign", "UK Ministry of Defence": "defense", "Ministry": "", "Foreign Office": ""} {
+		if got := ministryOffice(name); got != want {
+			t.Errorf("ministryOffice(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 func TestGazetteerMatch(t *testing.T) {
 	x := testExtractor(t)
 	tests := []struct {

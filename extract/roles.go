@@ -188,6 +188,9 @@ func (st *sent) roles() {
 				target, ok = st.roleOfBefore(m.Start)
 			}
 			if !ok && r.Predicate != "" {
+				target, ok = st.unnamedMinistry(m.ID, r, i)
+			}
+			if !ok && r.Predicate != "" {
 				target, ok = st.knownPost(m.ID, r)
 			}
 			if ok && r.Predicate != "" {
@@ -690,6 +693,24 @@ func (st *sent) contextCountry(i int) string {
 		return st.d.recent[n-1]
 	}
 	return ""
+}
+
+// unnamedMinistry reads a ministry named without its state before the
+// role at i ("Foreign Ministry spokesman X"): the ministry of the state
+// the gazetteer says X serves, else of the state in context, if the
+// gazetteer has it.
+func (st *sent) unnamedMinistry(person string, r Role, i int) (string, bool) {
+	if i < 2 || st.toks[i-1].Key != "ministry" || st.at[i-1] >= 0 || st.at[i-2] >= 0 || !st.toks[i-2].Upper() {
+		return "", false
+	}
+	state, ok := st.knownPost(person, r)
+	if !ok {
+		state = st.contextCountry(i - 2)
+	}
+	if id := st.d.x.gaz.Ministry(state, st.toks[i-2].Key); id != "" {
+		return id, true
+	}
+	return "", false
 }
 
 var headOfGovernmentTitles = setOf("prime", "premier")
