@@ -369,6 +369,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"kataib-hezbollah memberOf popular-mobilization-forces"}, []string{"iraq memberOf nato"}},
 		{"a ministry named without its state", "In [[Tehran|Country]], Foreign Ministry spokesman [[Esmaeil Baghaei|Person]] welcomed the deal. [[Iraq|Country]] protested. Foreign Ministry spokesman [[Ahmed al-Sahaf|Person]] called it a violation.",
 			[]string{"esmaeil-baghaei spokespersonFor iranian-foreign-ministry", "ahmed-al-sahaf spokespersonFor iraqi-foreign-ministry"}, []string{"esmaeil-baghaei spokespersonFor iran"}},
+		{"troops of a unit sent somewhere", "About 750 soldiers from the [[82nd Airborne Division|GovernmentBody]] were being sent to [[Kuwait|Country]]. Fighters of [[Kataib Hezbollah|ArmedGroup]] will be sent to [[Syria|Country]] if needed. Members of the [[Badr Organization|ArmedGroup]] were killed in [[Iraq|Country]].",
+			[]string{"82nd-airborne-division deployedIn kuwait"}, []string{"kataib-hezbollah deployedIn syria", "badr-organization deployedIn iraq"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

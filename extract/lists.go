@@ -201,6 +201,43 @@ func (st *sent) deployments() {
 		}
 		_ = k
 	}
+	st.unitTroops()
+}
+
+var (
+	sentWords = setOf("sent", "dispatched", "deployed", "redeployed", "stationed", "based", "flown", "moved")
+	sentAux   = setOf("are", "were", "is", "was", "be", "being", "been", "have", "has", "had", "will", "to", "also", "now", "already")
+)
+
+// unitTroops reads troops of a unit sent somewhere: "about 750 soldiers
+// from the 82nd Airborne Division were being sent to Kuwait".
+func (st *sent) unitTroops() {
+	toks := st.toks
+	for k, m := range st.ms {
+		if m.Start < 2 || m.Type != schema.GovernmentBody && m.Type != schema.ArmedGroup {
+			continue
+		}
+		j := m.Start - 1
+		for j > 0 && determiners.has(toks[j]) {
+			j--
+		}
+		if j < 1 || toks[j].Key != "from" && toks[j].Key != "of" || !troopNouns.has(toks[j-1]) && !fighterNouns.has(toks[j-1]) {
+			continue
+		}
+		q := m.End
+		for q < len(toks) && sentAux.has(toks[q]) {
+			q++
+		}
+		if q+1 >= len(toks) || !sentWords.has(toks[q]) || toks[q+1].Key != "to" && toks[q+1].Key != "in" && toks[q+1].Key != "into" {
+			continue
+		}
+		place := st.placeAfter(q + 2)
+		if place == nil {
+			continue
+		}
+		count, _ := st.countBefore(j - 1)
+		st.emitCount(st.actorID(st.ms[k]), schema.DeployedIn, place.ID, st.modality(q, false), "deployed-unit-troops", q, count)
+	}
 }
 
 func (st *sent) existential(i int) bool {

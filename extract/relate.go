@@ -345,8 +345,8 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 			continue
 		}
 		p := st.prepBefore(m)
-		if p == "of" && st.memberOf(m) {
-			p = "" // "Fighters of the Islamic State overran Mosul"
+		if (p == "of" || p == "from" && (typ == schema.GovernmentBody || typ == schema.ArmedGroup)) && st.memberOf(m) {
+			p = "" // "Fighters of the Islamic State overran Mosul", "soldiers from the 82nd Airborne Division"
 		}
 		if locPreps.hasKey(p) || p == "of" && m.Kind != DemonymMention && !passive || p == "by" || p == "with" || p == "against" || p == "on" || otherPreps.hasKey(p) {
 			j = m.Start
@@ -795,13 +795,13 @@ func (st *sent) skipAdj(i int) int {
 var fighterNouns = setOf("fighters", "militants", "gunmen", "units")
 
 // memberOf reports whether mention m follows "fighters of", "members of",
-// "forces of": the members act for the group.
+// "forces of", "soldiers from": the members act for the group.
 func (st *sent) memberOf(m *Mention) bool {
 	i := m.Start - 1
 	for i >= 0 && determiners.has(st.toks[i]) {
 		i--
 	}
-	return i >= 1 && st.toks[i].Key == "of" && (troopNouns.has(st.toks[i-1]) || fighterNouns.has(st.toks[i-1]))
+	return i >= 1 && (st.toks[i].Key == "of" || st.toks[i].Key == "from") && (troopNouns.has(st.toks[i-1]) || fighterNouns.has(st.toks[i-1]))
 }
 
 var (
