@@ -75,19 +75,33 @@ func (st *sent) compounds() {
 				}
 			}
 		}
-		// "ISIS, led by Abu Bakr al-Baghdadi", "The group is led by X"
-		if q := e; q+2 < len(toks) && (toks[q].Text == "," || beAux.has(toks[q])) && (toks[q+1].Key == "led" || toks[q+1].Key == "headed" || toks[q+1].Key == "commanded") {
-			by := q + 2
-			for by < len(toks) && by < q+6 && toks[by].Key != "by" && toks[by].Text != "," {
+		// "ISIS, led by Abu Bakr al-Baghdadi", "The group is led by X",
+		// "AQI, the network led by the Jordanian-born militant X"
+		if q := e; q+2 < len(toks) && (toks[q].Text == "," || beAux.has(toks[q])) {
+			lead := q + 1
+			if np := st.ledApposition(q + 1); np > 0 && toks[q].Text == "," {
+				lead = np
+			}
+			if !ledWords.has(toks[lead]) {
+				goto backed
+			}
+			by := lead + 1
+			for by < len(toks) && by < lead+5 && toks[by].Key != "by" && toks[by].Text != "," {
 				by++ // "led since October by"
 			}
 			if by >= len(toks) || toks[by].Key != "by" {
-				continue
+				goto backed
 			}
-			if y := st.mentionAt(st.skipDet(by + 1)); y != nil && y.Type == schema.Person && m.Type != schema.Person {
-				st.emit(y.ID, schema.LeaderOf, m.ID, st.modality(q+1, false), "led-by-person", q+1)
+			if y := st.leaderAfter(by + 1); y != nil && m.Type != schema.Person && (y.Type == schema.Person || lead > q+1 && (m.Type == schema.Coalition || m.Type == schema.InternationalOrganization)) {
+				yid, _ := st.actor(y)
+				rule := "led-by-person"
+				if y.Type != schema.Person {
+					rule = "led-by-apposition" // "a separate mission led by NATO"
+				}
+				st.emit(yid, schema.LeaderOf, m.ID, st.modality(lead, false), rule, lead)
 			}
 		}
+	backed:
 		// "the US-led coalition against ISIS": a coalition formed to fight
 		if (m.Type == schema.Coalition || m.Type == schema.ArmedGroup) && e+1 < len(toks) && (toks[e].Key == "against" || toks[e].Key == "fighting") {
 			if y := st.mentionAt(st.skipDet(e + 1)); y != nil && y.Start <= e+2 {
@@ -126,6 +140,56 @@ func (st *sent) compounds() {
 		}
 		_ = k
 	}
+}
+
+var ledWords = setOf("led", "headed", "commanded")
+
+// ledApposition returns where "led" stands in an apposition of a common
+// noun right after a name ("the network led by", "a separate non-combat
+// mission led by"), or 0.
+func (st *sent) ledApposition(i int) int {
+	if i >= len(st.toks) || st.toks[i].Key != "a" && st.toks[i].Key != "an" && st.toks[i].Key != "the" {
+		return 0
+	}
+	for j := i + 1; j < len(st.toks) && j <= i+7 && st.at[j] < 0; j++ {
+		t := st.toks[j]
+		if ledWords.has(t) {
+			if j > i+1 {
+				return j
+			}
+			return 0
+		}
+		if t.Kind != Word && t.Text != "-" || t.Upper() {
+			return 0
+		}
+	}
+	return 0
+}
+
+// leaderAfter returns the leader named after "led by" at i: a person after
+// descriptions ("the Jordanian-born militant X"), else the first actor.
+func (st *sent) leaderAfter(i int) *Mention {
+	var first *Mention
+	for j := st.skipDet(i); j < len(st.toks) && j < i+7; j++ {
+		t := st.toks[j]
+		if m := st.mentionAt(j); m != nil {
+			if m.Type == schema.Person {
+				return m
+			}
+			if first == nil && m.Kind != DemonymMention {
+				first = m
+				if m.Start == st.skipDet(i) {
+					return m
+				}
+			}
+			j = m.End - 1
+			continue
+		}
+		if t.Kind != Word && t.Text != "-" || t.Upper() || clauseStops.has(t) || t.Key == "and" || t.Key == "which" || t.Key == "that" {
+			break
+		}
+	}
+	return first
 }
 
 var callingWords = setOf("calling", "call", "calls", "called")

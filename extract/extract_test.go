@@ -371,6 +371,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"esmaeil-baghaei spokespersonFor iranian-foreign-ministry", "ahmed-al-sahaf spokespersonFor iraqi-foreign-ministry"}, []string{"esmaeil-baghaei spokespersonFor iran"}},
 		{"troops of a unit sent somewhere", "About 750 soldiers from the [[82nd Airborne Division|GovernmentBody]] were being sent to [[Kuwait|Country]]. Fighters of [[Kataib Hezbollah|ArmedGroup]] will be sent to [[Syria|Country]] if needed. Members of the [[Badr Organization|ArmedGroup]] were killed in [[Iraq|Country]].",
 			[]string{"82nd-airborne-division deployedIn kuwait"}, []string{"kataib-hezbollah deployedIn syria", "badr-organization deployedIn iraq"}},
+		{"led by, after an apposition", "[[Al-Qaeda in Iraq|ArmedGroup]], the network led by the Jordanian-born militant [[Abu Musab al-Zarqawi|Person]], held the town. [[Nato Mission Iraq|InternationalOrganization]], a separate non-combat mission led by [[Nato|InternationalOrganization]], goes on. [[Kataib Hezbollah|ArmedGroup]], a militia backed by [[Iran|Country]], was hit.",
+			[]string{"abu-musab-al-zarqawi leaderOf al-qaeda-in-iraq", "nato leaderOf nato-mission-iraq"}, []string{"iran leaderOf kataib-hezbollah"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

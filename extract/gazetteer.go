@@ -332,8 +332,11 @@ func (tr *trie) add(name string, entry int) {
 			exact = append(exact, strings.ReplaceAll(t.Text, ".", ""))
 		}
 	}
-	for _, v := range n.vals {
+	for i, v := range n.vals {
 		if v.entry == entry {
+			if exact == nil {
+				n.vals[i].exact = nil // "NATO" and "Nato": any case matches
+			}
 			return
 		}
 	}
