@@ -373,6 +373,14 @@ func TestPatterns(t *testing.T) {
 			[]string{"82nd-airborne-division deployedIn kuwait"}, []string{"kataib-hezbollah deployedIn syria", "badr-organization deployedIn iraq"}},
 		{"led by, after an apposition", "[[Al-Qaeda in Iraq|ArmedGroup]], the network led by the Jordanian-born militant [[Abu Musab al-Zarqawi|Person]], held the town. [[Nato Mission Iraq|InternationalOrganization]], a separate non-combat mission led by [[Nato|InternationalOrganization]], goes on. [[Kataib Hezbollah|ArmedGroup]], a militia backed by [[Iran|Country]], was hit.",
 			[]string{"abu-musab-al-zarqawi leaderOf al-qaeda-in-iraq", "nato leaderOf nato-mission-iraq"}, []string{"iran leaderOf kataib-hezbollah"}},
+		{"headed for is going", "Foreign fighters headed for [[Baghdad|Location]] crossed from [[Syria|Country]]. [[Qais al-Khazali|Person]] headed [[Asaib Ahl al-Haq|ArmedGroup]] for years.",
+			[]string{"qais-al-khazali leaderOf asaib-ahl-al-haq"}, []string{"syria leaderOf baghdad"}},
+		{"his group is the subject's, not a possessor's in an apposition", "The cleric [[Muqtada al-Sadr|Person]], a key partner in [[Nouri al-Maliki|Person]]'s coalition, threatened to revive his [[Mahdi Army|ArmedGroup]] militia.",
+			[]string{"muqtada-al-sadr leaderOf mahdi-army"}, []string{"nouri-al-maliki leaderOf mahdi-army"}},
+		{"a leader does not threaten his own state", "President [[Recep Tayyip Erdogan|Person]] warned in June that Turkish troops could arrive in [[Sinjar|Location]]. He warned the [[PKK|ArmedGroup]].",
+			[]string{"recep-tayyip-erdogan threatened kurdistan-workers-party"}, []string{"recep-tayyip-erdogan threatened turkey"}},
+		{"a title inside an opening phrase is not the subject's", "Speaking at a ceremony marking the death of the former commander of the [[Quds Force|GovernmentBody]], [[Abbas Araghchi|Person]] said the killing was a crime. In a statement, the spokesman of [[Kataib Hezbollah|ArmedGroup]], [[Abu Ali al-Askari|Person]], said the truce holds.",
+			[]string{"abu-ali-al-askari spokespersonFor kataib-hezbollah"}, []string{"abbas-araghchi leaderOf islamic-revolutionary-guard-corps", "abbas-araghchi leaderOf quds-force"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/schema"
@@ -65,6 +66,9 @@ func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Mod
 	if !info.Allows(stT, obT) {
 		return
 	}
+	if (p == schema.Threatened || p == schema.Attacked || p == schema.Struck) && stT == schema.Person && obT == schema.Country && st.d.servesState(subj, obj) {
+		return // "Erdogan warned that Turkish troops could arrive": his own state's troops
+	}
 	if mod == schema.Asserted && st.reported() {
 		mod = schema.Claimed
 	}
@@ -93,6 +97,13 @@ func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Mod
 	if (p == schema.Attacked || p == schema.Struck) && (mod == schema.Planned || mod == schema.Threat || mod == schema.Conditional || mod == schema.Hypothetical && st.wouldIf(trigger)) {
 		st.threatOfPlan(subj, obj, trigger)
 	}
+}
+
+// servesState reports whether the gazetteer has the person id lead or
+// serve the state.
+func (d *docState) servesState(id, state string) bool {
+	e, ok := d.x.gaz.Entry(id)
+	return ok && (slices.Contains(e.Facts["leaderOf"], state) || slices.Contains(e.Facts["officialOf"], state))
 }
 
 // mentionAt returns the mention covering token i, or nil.

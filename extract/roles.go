@@ -502,7 +502,7 @@ func (st *sent) titleComma(i int) int {
 		}
 		j -= n
 	}
-	if j < 2 || st.toks[j-1].Text != "," {
+	if j < 2 || st.toks[j-1].Text != "," || st.introEndsAt(j-1) {
 		return 0
 	}
 	if rs, n := st.d.roleEndingAt(st.toks, j-1); n > 0 && bestRole(rs).Predicate != "" {
@@ -695,6 +695,34 @@ func (st *sent) contextCountry(i int) string {
 	return ""
 }
 
+var introWords = setOf("speaking", "addressing", "writing", "talking", "commenting", "responding", "referring", "at", "in", "during", "after", "before", "on", "marking", "following")
+
+// introEndsAt reports whether the comma at c ends an introductory phrase
+// that opens the sentence ("Speaking at a ceremony marking the death of
+// the former commander of the Quds Force, Araghchi said"): the name after
+// it is the clause's subject, not the title's holder. The title must hang
+// on a noun of the phrase ("of the former commander").
+func (st *sent) introEndsAt(c int) bool {
+	if !introWords.has(st.toks[0]) {
+		return false
+	}
+	for q := 1; q < c; q++ {
+		if st.toks[q].Text == "," {
+			return false
+		}
+	}
+	for q := c - 1; q > 0; q-- {
+		if _, n := st.d.roleEndingAt(st.toks, q+1); n > 0 {
+			k := q - n
+			for k > 0 && (determiners.has(st.toks[k]) || rankAdjectives.has(st.toks[k]) || st.at[k] >= 0) {
+				k--
+			}
+			return st.toks[k].Key == "of"
+		}
+	}
+	return false
+}
+
 // unnamedMinistry reads a ministry named without its state before the
 // role at i ("Foreign Ministry spokesman X"): the ministry of the state
 // the gazetteer says X serves, else of the state in context, if the
@@ -757,7 +785,7 @@ func (st *sent) ownGroup(m *Mention) {
 		if contrastStops.has(st.toks[q]) {
 			return
 		}
-		if p := st.mentionAt(q); p != nil && p.End == q+1 {
+		if p := st.mentionAt(q); p != nil && p.End == q+1 && !(p.Type == schema.Person && st.possessive(p.End)) {
 			if p.Type == schema.Person && !p.Inner {
 				st.emit(p.ID, schema.LeaderOf, m.ID, schema.Asserted, "own-group", m.Start)
 			}

@@ -66,6 +66,9 @@ func (st *sent) verbs() {
 		if v.Lemma == "back" && v.Form == Base {
 			continue // "came back", "flown back": an adverb far more often than a verb
 		}
+		if v.Lemma == "head" && i+n < len(toks) && motionWords.has(toks[i+n]) {
+			continue // "fighters headed for Baghdad": going, not leading
+		}
 		if v.Form == Gerund && v.Predicate == schema.Demanded && i > 1 && documentNouns.has(toks[i-1]) {
 			// "parliament passed a resolution calling on the government
 			// to ...": the resolution's author demands it
@@ -571,6 +574,8 @@ func (st *sent) between(v Verb, i, end int) {
 		}
 	}
 }
+
+var motionWords = setOf("for", "to", "toward", "towards", "into", "back", "home", "out", "north", "south", "east", "west", "off", "there", "down", "up")
 
 var (
 	// transferVerbs back their object only when what they pass on is aid.
