@@ -142,6 +142,10 @@ func (st *sent) compounds() {
 	}
 }
 
+var describeStops = setOf("by", "to", "for", "with", "from", "that", "which", "who", "on", "at", "in", "into", "after", "before", "since", "against")
+
+var frontNouns = setOf("banner", "front", "umbrella", "name", "coalition", "alliance", "network", "grouping", "label", "brand", "cover", "wing", "platform", "group", "organization", "organisation")
+
 var ledWords = setOf("led", "headed", "commanded")
 
 // ledApposition returns where "led" stands in an apposition of a common
@@ -225,6 +229,9 @@ func (st *sent) describedBy(i int) *Mention {
 		if t.Text != "," && t.Text != "—" && t.Text != "–" && t.Text != "(" && !(t.Text == "-" && t.Space) {
 			if t.Kind != Word && !(t.Text == "-" && !t.Space) && st.at[j] < 0 {
 				return nil
+			}
+			if describeStops.has(t) && !frontNouns.has(st.toks[j-1]) && !(j > 1 && frontNouns.has(st.toks[j-2])) {
+				return nil // "X, a step long sought by Iran-aligned parties"; but "X, a banner used by Iran-backed factions"
 			}
 			continue
 		}

@@ -381,6 +381,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"recep-tayyip-erdogan threatened kurdistan-workers-party"}, []string{"recep-tayyip-erdogan threatened turkey"}},
 		{"a title inside an opening phrase is not the subject's", "Speaking at a ceremony marking the death of the former commander of the [[Quds Force|GovernmentBody]], [[Abbas Araghchi|Person]] said the killing was a crime. In a statement, the spokesman of [[Kataib Hezbollah|ArmedGroup]], [[Abu Ali al-Askari|Person]], said the truce holds.",
 			[]string{"abu-ali-al-askari spokespersonFor kataib-hezbollah"}, []string{"abbas-araghchi leaderOf islamic-revolutionary-guard-corps", "abbas-araghchi leaderOf quds-force"}},
+		{"an apposition's backer hangs on a front noun, not any noun", "The government would end the coalition's presence in [[Iraq|Country]], a step long sought by Iran-aligned parties. Attacks were claimed by the [[Islamic Resistance in Iraq|Coalition]], a banner used by Iran-backed factions.",
+			[]string{"islamic-resistance-in-iraq backedBy iran"}, []string{"iraq backedBy iran"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {
