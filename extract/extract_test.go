@@ -383,6 +383,12 @@ func TestPatterns(t *testing.T) {
 			[]string{"abu-ali-al-askari spokespersonFor kataib-hezbollah"}, []string{"abbas-araghchi leaderOf islamic-revolutionary-guard-corps", "abbas-araghchi leaderOf quds-force"}},
 		{"an apposition's backer hangs on a front noun, not any noun", "The government would end the coalition's presence in [[Iraq|Country]], a step long sought by Iran-aligned parties. Attacks were claimed by the [[Islamic Resistance in Iraq|Coalition]], a banner used by Iran-backed factions.",
 			[]string{"islamic-resistance-in-iraq backedBy iran"}, []string{"iraq backedBy iran"}},
+		{"a gerund's subject is the noun it follows", "[[Gideon Saar|Person]] asks the [[UN Security Council|InternationalOrganization]] to rein in Iraqi militias firing drones at [[Israel|Country]].",
+			[]string{"iran-backed-militias attacked israel"}, []string{"united-nations-security-council attacked israel"}},
+		{"whose militia, whose forces", "[[Sadr|Person]], whose militia fought two uprisings against [[US|Country]] forces, was silent. [[Muqtada al-Sadr|Person]], whose [[Mahdi Army|ArmedGroup]] fought [[Hezbollah|ArmedGroup]], spoke. [[Iran|Country]], whose forces attacked [[Israel|Country]], denied it.",
+			[]string{"mahdi-army attacked united-states", "muqtada-al-sadr leaderOf mahdi-army", "mahdi-army attacked hezbollah", "iran attacked israel"}, []string{"muqtada-al-sadr attacked united-states"}},
+		{"call on takes its object after the particle", "[[Lloyd Austin|Person]] called the raids a response to attacks on [[US|Country]] personnel. [[Iraq|Country]] called repeatedly on [[Turkey|Country]] to stop.",
+			[]string{"iraq demanded turkey"}, []string{"lloyd-austin demanded united-states"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -278,6 +278,14 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 	for r >= 0 && (beAux.has(st.toks[r]) || auxOrAdverbs.has(st.toks[r])) {
 		r--
 	}
+	if m := st.mentionAt(r); m != nil && m.Start > 0 && st.toks[m.Start-1].Key == "whose" {
+		if id, t := st.actor(m); t.IsActor() {
+			return []string{id} // "Sadr, whose Mahdi Army fought"
+		}
+	}
+	if w := st.whoseBefore(r); w > 0 {
+		return st.whoseSubject(w, r)
+	}
 	if r >= 3 && whichWhom.has(st.toks[r]) && st.toks[r-1].Key == "of" {
 		// "US troops, about 2,500 of whom are stationed in Iraq": the
 		// part is of the noun before the comma
@@ -883,6 +891,50 @@ var (
 	partitiveWords = setOf("several", "some", "many", "most", "all", "both", "each", "none", "one", "two", "three", "few", "half", "dozens", "hundreds", "thousands")
 	whichWhom      = setOf("which", "whom")
 )
+
+// whoseBefore returns where "whose" stands in "X, whose militia fought":
+// before the noun ending at r and at most two modifiers, or 0.
+func (st *sent) whoseBefore(r int) int {
+	for w := r - 1; w >= 1 && w >= r-3; w-- {
+		if st.toks[w].Key == "whose" {
+			return w
+		}
+		if st.at[w] >= 0 || st.toks[w].Kind != Word || st.toks[w].Upper() {
+			return 0
+		}
+	}
+	return 0
+}
+
+// whoseSubject is the subject of a verb after "X, whose <noun>" (the noun
+// ending at r): X's forces act for X ("Iran, whose forces"), a person's
+// militia is the group the gazetteer has the person lead ("Sadr, whose
+// militia fought"); anything else of X is not X.
+func (st *sent) whoseSubject(w, r int) []string {
+	n := st.toks[r]
+	if !troopNouns.has(n) && !fighterNouns.has(n) && !militiaNouns.has(n) {
+		return nil // "whose office said"
+	}
+	ids := st.antecedentNP(w)
+	var out []string
+	for _, id := range ids {
+		if st.d.typeOf(id) != schema.Person {
+			out = append(out, id)
+			continue
+		}
+		if e, ok := st.d.x.gaz.Entry(id); ok {
+			for _, g := range e.Facts["leaderOf"] {
+				if st.d.typeOf(g) == schema.ArmedGroup {
+					out = append(out, g)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+var militiaNouns = setOf("militia", "militias", "group", "movement", "organization", "organisation", "faction", "army", "men", "followers", "loyalists", "gunmen", "units", "brigades")
 
 // partitiveAfter reports whether toks[i:of] is a count before "of which"
 // or "of whom": "about 2,500", "nearly half".

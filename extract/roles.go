@@ -778,7 +778,14 @@ var contrastStops = setOf(";", "but", "while", "whereas")
 // ownGroup reads "Sadr ordered his Mahdi Army militia": a group that is a
 // person's own is the group the person leads.
 func (st *sent) ownGroup(m *Mention) {
-	if m.Type != schema.ArmedGroup || m.Kind != NameMention || m.Start == 0 || (st.toks[m.Start-1].Key != "his" && st.toks[m.Start-1].Key != "her") {
+	if m.Type != schema.ArmedGroup || m.Kind != NameMention || m.Start == 0 || (st.toks[m.Start-1].Key != "his" && st.toks[m.Start-1].Key != "her" && st.toks[m.Start-1].Key != "whose") {
+		return
+	}
+	if st.toks[m.Start-1].Key == "whose" {
+		// "Sadr, whose Mahdi Army fought": the name right before
+		if p := st.mentionAt(m.Start - 3); m.Start >= 3 && st.toks[m.Start-2].Text == "," && p != nil && p.Type == schema.Person {
+			st.emit(p.ID, schema.LeaderOf, m.ID, schema.Asserted, "own-group", m.Start)
+		}
 		return
 	}
 	for q := m.Start - 2; q >= 0; q-- {

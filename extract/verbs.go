@@ -158,6 +158,13 @@ func (st *sent) verbs() {
 			continue // "sites used by", "bases located in": not a finite verb
 		}
 		subs := st.subjects(i)
+		if v.Form == Gerund && i > 0 && st.at[i-1] >= 0 {
+			// "militias firing drones at Israel": the noun the gerund
+			// modifies, whatever governs it ("rein in militias firing")
+			if id, t := st.actor(st.ms[st.at[i-1]]); t.IsActor() && t != schema.Person {
+				subs = []string{id}
+			}
+		}
 		if v.Predicate == schema.LocatedIn {
 			subs = st.placeSubject(i) // "The embassy sits inside the Green Zone"
 		}
@@ -202,6 +209,9 @@ func (st *sent) verbs() {
 			continue
 		}
 		objs := st.objects(end, v.Predicate, v.ObjPreps)
+		if phrasalVerbs.hasKey(v.Lemma) && end < len(toks) && !slicesHas(v.ObjPreps, toks[end].Key) && !(end+1 < len(toks) && strings.HasSuffix(toks[end].Key, "ly") && slicesHas(v.ObjPreps, toks[end+1].Key)) {
+			objs = nil // "called the raids a response to attacks on": not "called on"
+		}
 		if transferVerbs.hasKey(v.Lemma) && !st.aidBefore(end, v.ObjPreps) {
 			objs = nil // "provided a briefing to", "received a call from": no backing
 		}
@@ -574,6 +584,9 @@ func (st *sent) between(v Verb, i, end int) {
 		}
 	}
 }
+
+// phrasalVerbs take their object only right after their particle: "call on X".
+var phrasalVerbs = setOf("call")
 
 var motionWords = setOf("for", "to", "toward", "towards", "into", "back", "home", "out", "north", "south", "east", "west", "off", "there", "down", "up")
 
