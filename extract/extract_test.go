@@ -389,6 +389,10 @@ func TestPatterns(t *testing.T) {
 			[]string{"mahdi-army attacked united-states", "muqtada-al-sadr leaderOf mahdi-army", "mahdi-army attacked hezbollah", "iran attacked israel"}, []string{"muqtada-al-sadr attacked united-states"}},
 		{"call on takes its object after the particle", "[[Lloyd Austin|Person]] called the raids a response to attacks on [[US|Country]] personnel. [[Iraq|Country]] called repeatedly on [[Turkey|Country]] to stop.",
 			[]string{"iraq demanded turkey"}, []string{"lloyd-austin demanded united-states"}},
+		{"claiming an attack with its own target is not claiming the last one", "Israel's war on [[Gaza|Location]] goes on. [[Kataib Hezbollah|ArmedGroup]] also claimed a strike on the [[Ain al-Asad base|Facility]]. A drone hit [[Erbil|Location]]. The [[Islamic Resistance in Iraq|Coalition]] claimed the attack on Telegram.",
+			[]string{"kataib-hezbollah struck ain-al-asad-air-base", "islamic-resistance-in-iraq attacked erbil"}, []string{"kataib-hezbollah attacked gaza-strip"}},
+		{"a demonym before a militant noun is not the state", "Iraqi resistance drones hit a [[US|Country]] base in [[Syria|Country]].",
+			nil, []string{"iraq struck united-states", "iraq attacked united-states"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -1095,7 +1095,7 @@ func (st *sent) heldBy(m *Mention) bool {
 
 // nonState are nouns after which a demonym does not name the state: "Syrian
 // opposition", "Iraqi people", "Kurdish fighters".
-var nonState = setOf("opposition", "rebels", "rebel", "people", "civilians", "citizens", "territory", "soil", "sovereignty", "tribes", "protesters", "public", "media", "airspace", "border", "borders", "economy", "refugees", "nationals", "national", "workers", "journalist", "journalists", "activists", "lawmakers", "politicians", "parties", "factions", "militias", "militants", "jihadists", "insurgents", "villages", "cities", "towns", "waters")
+var nonState = setOf("opposition", "rebels", "rebel", "people", "civilians", "citizens", "territory", "soil", "sovereignty", "tribes", "protesters", "public", "media", "airspace", "border", "borders", "economy", "refugees", "nationals", "national", "workers", "journalist", "journalists", "activists", "lawmakers", "politicians", "parties", "factions", "militias", "militants", "jihadists", "insurgents", "villages", "cities", "towns", "waters", "resistance", "groups", "fighters", "gunmen", "tribesmen", "clerics", "students")
 
 func (st *sent) nonStateDemonym(m *Mention) bool {
 	return m.Kind == DemonymMention && m.End < len(st.toks) && nonState.has(st.toks[m.End])

@@ -275,10 +275,23 @@ func (st *sent) responsibility() {
 }
 
 var (
-	claimVerbs       = setOf("claimed", "claims", "claim", "claiming")
-	claimedModifiers = setOf("that", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "s", "latest", "deadly", "drone", "rocket", "missile")
-	attackNouns      = setOf("attack", "attacks", "strike", "strikes", "bombing", "assault", "operation", "raid")
+	claimVerbs        = setOf("claimed", "claims", "claim", "claiming")
+	claimedModifiers  = setOf("that", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "s", "latest", "deadly", "drone", "rocket", "missile")
+	attackTargetPreps = setOf("on", "against", "at", "targeting", "into")
+	attackNouns       = setOf("attack", "attacks", "strike", "strikes", "bombing", "assault", "operation", "raid")
 )
+
+// targetAfter reports whether an actor or a place is named at i, after
+// determiners and up to two modifiers ("on the Ain al-Asad base"; not "on
+// Telegram").
+func (st *sent) targetAfter(i int) bool {
+	m := st.mentionAt(st.skipAdj(st.skipDet(i)))
+	if m == nil {
+		return false
+	}
+	_, t := st.actor(m)
+	return t.IsActor() || m.Type.IsPlace()
+}
 
 // claims reads "X claimed (responsibility for) the attack": X attacked the
 // targets of the last attack the document reported without its doer.
@@ -300,6 +313,9 @@ func (st *sent) claims() {
 		}
 		if j >= len(toks) || !attackNouns.has(toks[j]) {
 			continue
+		}
+		if toks[j-1].Key == "a" || toks[j-1].Key == "an" || j+1 < len(toks) && attackTargetPreps.has(toks[j+1]) && st.targetAfter(j+2) {
+			continue // "claimed a strike on the Ain al-Asad base": a new attack with its own target
 		}
 		mod := st.modality(i, false)
 		if !mod.Direct() {
