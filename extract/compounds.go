@@ -106,7 +106,7 @@ func (st *sent) compounds() {
 		if (m.Type == schema.Coalition || m.Type == schema.ArmedGroup) && e+1 < len(toks) && (toks[e].Key == "against" || toks[e].Key == "fighting") {
 			if y := st.mentionAt(st.skipDet(e + 1)); y != nil && y.Start <= e+2 {
 				if yid, yt := st.actor(y); yt.IsActor() {
-					st.emit(m.ID, schema.Attacked, yid, schema.Asserted, "coalition-against", e)
+					st.emit(m.ID, schema.Attacked, yid, st.modality(m.Start, false), "coalition-against", e) // "working to assemble a coalition against ISIS": planned
 				}
 			}
 		}

@@ -393,6 +393,12 @@ func TestPatterns(t *testing.T) {
 			[]string{"kataib-hezbollah struck ain-al-asad-air-base", "islamic-resistance-in-iraq attacked erbil"}, []string{"kataib-hezbollah attacked gaza-strip"}},
 		{"a demonym before a militant noun is not the state", "Iraqi resistance drones hit a [[US|Country]] base in [[Syria|Country]].",
 			nil, []string{"iraq struck united-states", "iraq attacked united-states"}},
+		{"a participle after a comma shares the clause's subject", "The [[US Treasury Department|GovernmentBody]] sanctioned [[Qais al-Khazali|Person]], the leader of [[Asaib Ahl al-Haq|ArmedGroup]], accusing him of directing the fire. [[Iran|Country]] condemned the strike, accusing [[Israel|Country]] of a crime.",
+			[]string{"us-department-of-the-treasury accused qais-al-khazali", "iran accused israel"}, []string{"qais-al-khazali accused asaib-ahl-al-haq"}},
+		{"a strike attributed to a state", "Senior [[IRGC|GovernmentBody]] commander killed in [[Damascus|Location]] strike attributed to [[Israel|Country]]. [[Iran|Country]] attributed the strike to [[Israel|Country]].",
+			[]string{"iran accused israel"}, []string{"islamic-revolutionary-guard-corps accused israel"}},
+		{"a coalition being assembled has not fought yet", "[[Washington|Country]] was working to assemble a broad coalition against [[ISIS|ArmedGroup]].",
+			nil, []string{"us-led-coalition attacked islamic-state"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -151,13 +151,18 @@ func (st *sent) verbs() {
 			i = end - 1
 			continue
 		}
-		if v.Form == Past && hasForm(vs, Participle) && i > 0 && st.at[i-1] < 0 && !st.toks[i-1].Upper() && st.participial(i) {
-			continue // "sites used by", "bases located in": a participle, not a finite verb
+		if v.Form == Past && hasForm(vs, Participle) && i > 0 && st.at[i-1] < 0 && !st.toks[i-1].Upper() && (st.participial(i) || objectFirstVerbs.hasKey(v.Lemma) && i+1 < len(toks) && slicesHas(v.ObjPreps, toks[i+1].Key)) {
+			continue // "sites used by", "a strike attributed to Israel": a participle, not a finite verb
 		}
 		if v.Form == Participle && !hasForm(vs, Past) && !st.perfectBefore(i) {
 			continue // "sites used by", "bases located in": not a finite verb
 		}
 		subs := st.subjects(i)
+		if v.Form == Gerund && i > 1 && toks[i-1].Text == "," && st.lastVerb >= 0 && len(st.lastSubs) > 0 {
+			// "The Treasury sanctioned A and B, accusing them of ...": the
+			// participle's subject is the clause's
+			subs = st.lastSubs
+		}
 		if v.Form == Gerund && i > 0 && st.at[i-1] >= 0 {
 			// "militias firing drones at Israel": the noun the gerund
 			// modifies, whatever governs it ("rein in militias firing")
@@ -584,6 +589,11 @@ func (st *sent) between(v Verb, i, end int) {
 		}
 	}
 }
+
+// objectFirstVerbs put their direct object before their preposition
+// ("attributed the strike to Israel"): the preposition right after them
+// marks a participle ("a strike attributed to Israel").
+var objectFirstVerbs = setOf("attribute", "blame")
 
 // phrasalVerbs take their object only right after their particle: "call on X".
 var phrasalVerbs = setOf("call")
