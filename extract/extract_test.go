@@ -399,6 +399,10 @@ func TestPatterns(t *testing.T) {
 			[]string{"iran accused israel"}, []string{"islamic-revolutionary-guard-corps accused israel"}},
 		{"a coalition being assembled has not fought yet", "[[Washington|Country]] was working to assemble a broad coalition against [[ISIS|ArmedGroup]].",
 			nil, []string{"us-led-coalition attacked islamic-state"}},
+		{"a place's head noun and 'located' before 'in'", "Cells hide in the [[Hamrin|Location]] mountain range in [[Salahuddin province|Location]]. The drone hit [[Harir base|Facility]], located in [[Shaqlawa|Location]] district.",
+			[]string{"hamrin-mountains locatedIn salahuddin-governorate", "harir-air-base locatedIn shaqlawa"}, nil},
+		{"a new name before a district noun is a place, and a province's district is in it", "Turkish jets struck [[Duhok province|Location]]'s [[Amedi|Location]] district.",
+			[]string{"amedi locatedIn duhok-governorate", "turkey struck amedi"}, nil},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

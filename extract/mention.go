@@ -479,6 +479,8 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 	return ms
 }
 
+var districtNouns = setOf("district", "subdistrict", "governorate", "province", "region", "valley", "mountains")
+
 var orgNameWords = setOf("islamic", "popular", "national", "supreme", "united", "coordinating", "coordination")
 
 func (d *docState) orgLike(toks []Token) bool {
@@ -544,6 +546,10 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 	}
 	// "the town of X", "the villages of X, Y and Z".
 	if d.settlementList(toks, start) {
+		return schema.Location
+	}
+	// "Amedi district", "the Shaqlawa subdistrict": a place's own head noun after it.
+	if end < len(toks) && end-start <= 3 && districtNouns.has(toks[end]) && !toks[end].Upper() {
 		return schema.Location
 	}
 	// "Camp Loyalty", "Fort Hood": a base.

@@ -41,6 +41,20 @@ func (st *sent) places() {
 			}
 			words = append(words, t.Key)
 		}
+		// "the Hamrin mountain range in", "Harir base, located in": the
+		// place's own head noun and a participle before the preposition
+		h := 0
+		for h < len(words) && h < 3 && geoHeads.hasKey(words[h]) {
+			h++
+		}
+		if h < len(words) && words[h] == "," && h+1 < len(words) && locatedWords.hasKey(words[h+1]) {
+			h += 2
+		} else if h < len(words) && locatedWords.hasKey(words[h]) {
+			h++
+		}
+		if h > 0 && h < len(words) && words[h] == "in" {
+			words = words[h:]
+		}
 		rule := ""
 		switch {
 		case len(words) == 1 && words[0] == ",":
@@ -199,15 +213,24 @@ func (st *sent) places() {
 			}
 		}
 	}
-	// "Baghdad's Green Zone"
+	// "Baghdad's Green Zone", "Duhok province's Amedi district"
 	for k := 0; k+1 < len(st.ms); k++ {
 		a, b := st.ms[k], st.ms[k+1]
+		q := a.End
+		for q < b.Start && geoHeads.has(toks[q]) && !toks[q].Upper() {
+			q++
+		}
 		if (a.Type == schema.Location || a.Type == schema.Country) && (b.Type == schema.Location || b.Type == schema.Facility) &&
-			b.Start == a.End+1 && toks[a.End].Key == "s" {
+			b.Start == q+1 && toks[q].Key == "s" && a.ID != b.ID {
 			st.emit(b.ID, schema.LocatedIn, a.ID, schema.Asserted, "place-possessive", a.End)
 		}
 	}
 }
+
+var (
+	geoHeads     = setOf("mountain", "mountains", "range", "district", "subdistrict", "area", "region", "valley", "desert", "plain", "plains", "governorate", "province", "town", "city", "village", "neighborhood", "neighbourhood", "base", "camp", "airport", "air", "dam", "lake", "river", "border", "crossing", "field", "oilfield")
+	locatedWords = setOf("located", "situated", "based", "lying")
+)
 
 var placeAdjectives = setOf("compound", "complex", "headquarters", "facility", "base", "airport", "site", "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "northwestern", "northeastern", "southwestern", "southeastern", "semi", "autonomous", "semi-autonomous", "restive", "neighboring", "neighbouring", "nearby", "capital", "city", "province", "of", "iraqi", "syrian", "kurdish", "volatile", "oil-rich", "oil", "rich", "desert", "border", "so", "called", "so-called")
 
