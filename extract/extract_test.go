@@ -403,6 +403,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"hamrin-mountains locatedIn salahuddin-governorate", "harir-air-base locatedIn shaqlawa"}, nil},
 		{"a new name before a district noun is a place, and a province's district is in it", "Turkish jets struck [[Duhok province|Location]]'s [[Amedi|Location]] district.",
 			[]string{"amedi locatedIn duhok-governorate", "turkey struck amedi"}, nil},
+		{"a state's sites in a list of places", "[[Iran|Country]]'s nuclear facilities in [[Fordow|Facility]], [[Natanz|Facility]] and [[Isfahan|Location]] were struck.",
+			[]string{"fordow-fuel-enrichment-plant locatedIn iran", "natanz-nuclear-facility locatedIn iran", "isfahan locatedIn iran"}, nil},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -9,6 +9,7 @@ import (
 var (
 	placeHeads        = setOf("base", "town", "city", "village", "district", "province", "outpost", "garrison", "airport", "port", "camp", "region", "facility", "site", "area", "compound")
 	settlementNouns   = setOf("capital", "city", "town", "port", "province", "region", "village", "district", "governorate")
+	sitePlurals       = setOf("facilities", "sites", "bases", "plants", "installations", "airports", "ports", "fields", "oilfields", "camps")
 	settlementPlurals = setOf("cities", "towns", "ports", "provinces", "regions", "villages", "districts", "governorates")
 	capitalWords      = setOf("capital", "seat", "largest", "main")
 )
@@ -169,6 +170,28 @@ func (st *sent) places() {
 		}
 		if q < len(toks) && settlementNouns.has(toks[q]) && q+1 < len(toks) && (toks[q+1].Kind == Punct || toks[q+1].Key == "and") {
 			st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-of-state", q)
+		}
+	}
+	// "Iran's nuclear facilities in Fordow, Natanz and Isfahan": each in the state
+	for _, b := range st.ms {
+		if b.Type != schema.Country || b.Kind == DemonymMention || !st.possessive(b.End) {
+			continue
+		}
+		q := b.End + 1
+		for q < len(toks) && q < b.End+4 && toks[q].Kind == Word && !toks[q].Upper() && st.at[q] < 0 && !sitePlurals.has(toks[q]) && !settlementPlurals.has(toks[q]) {
+			q++ // "nuclear", "main military"
+		}
+		if q+1 >= len(toks) || !sitePlurals.has(toks[q]) && !settlementPlurals.has(toks[q]) || toks[q+1].Key != "in" && toks[q+1].Key != "at" {
+			continue
+		}
+		k := st.mk(st.skipDet(q + 2))
+		if k < 0 {
+			continue
+		}
+		for _, c := range st.group(k) {
+			if c.Type.IsPlace() && c.ID != b.ID {
+				st.emit(c.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-of-state", q)
+			}
 		}
 	}
 	// "Erbil, the capital of Iraq's Kurdistan Region"
