@@ -405,6 +405,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"amedi locatedIn duhok-governorate", "turkey struck amedi"}, nil},
 		{"a state's sites in a list of places", "[[Iran|Country]]'s nuclear facilities in [[Fordow|Facility]], [[Natanz|Facility]] and [[Isfahan|Location]] were struck.",
 			[]string{"fordow-fuel-enrichment-plant locatedIn iran", "natanz-nuclear-facility locatedIn iran", "isfahan locatedIn iran"}, nil},
+		{"a facility described as a state's base", "Rockets hit the [[Al Udeid Air Base|Facility]] in [[Qatar|Country]], the largest American military base in the region. [[Camp Victory|Facility]], the sprawling [[U.S.|Country]] base next to the airport, was handed over. [[Erbil|Location]], the Kurdish capital, was calm.",
+			[]string{"al-udeid-air-base operatedBy united-states", "camp-victory operatedBy united-states"}, []string{"al-udeid-air-base operatedBy qatar"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -194,6 +194,34 @@ func (st *sent) places() {
 			}
 		}
 	}
+	// "Camp Victory, the sprawling U.S. base", "Al Udeid Air Base in Qatar,
+	// the largest American military base": the state runs the facility
+	for _, c := range st.ms {
+		if c.Type != schema.Country || c.Start < 3 {
+			continue
+		}
+		q := c.Start - 1
+		for q > c.Start-3 && q > 0 && toks[q].Kind == Word && !toks[q].Upper() && st.at[q] < 0 && !determiners.has(toks[q]) {
+			q-- // "sprawling", "largest"
+		}
+		if !(toks[q].Key == "the" || toks[q].Key == "a" || toks[q].Key == "an") || q < 2 || toks[q-1].Text != "," {
+			continue
+		}
+		e := c.End
+		for e < len(toks) && e < c.End+2 && toks[e].Kind == Word && !toks[e].Upper() && st.at[e] < 0 && !baseNouns.has(toks[e]) {
+			e++ // "military"
+		}
+		if e >= len(toks) || !baseNouns.has(toks[e]) || toks[e].Key == "embassy" || toks[e].Key == "consulate" {
+			continue
+		}
+		f := st.mentionAt(q - 2)
+		if f != nil && f.Type != schema.Facility && f.Start >= 2 && toks[f.Start-1].Key == "in" {
+			f = st.mentionAt(f.Start - 2) // "Al Udeid Air Base in Qatar, the ..."
+		}
+		if f != nil && f.Type == schema.Facility {
+			st.emit(f.ID, schema.OperatedBy, st.actorID(c), schema.Asserted, "facility-apposition", e)
+		}
+	}
 	// "Erbil, the capital of Iraq's Kurdistan Region"
 	for k := 0; k+1 < len(st.ms); k++ {
 		a := st.ms[k]
