@@ -21,14 +21,14 @@ import (
 const (
 	samplesF1Floor         = 0.84
 	samplesPrecisionFloor  = 0.95
-	holdoutF1Floor         = 0.65
-	holdoutPrecisionFloor  = 0.90
+	holdoutF1Floor         = 0.69
+	holdoutPrecisionFloor  = 0.92
 	holdout2F1Floor        = 0.77
 	holdout2PrecisionFloor = 0.94
-	holdout3F1Floor        = 0.67
-	holdout3PrecisionFloor = 0.87
-	holdout4F1Floor        = 0.64
-	holdout4PrecisionFloor = 0.88
+	holdout3F1Floor        = 0.69
+	holdout3PrecisionFloor = 0.92
+	holdout4F1Floor        = 0.70
+	holdout4PrecisionFloor = 0.92
 	devF1Floor             = 0.97
 	devPrecisionFloor      = 0.98
 )
