@@ -407,6 +407,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"fordow-fuel-enrichment-plant locatedIn iran", "natanz-nuclear-facility locatedIn iran", "isfahan locatedIn iran"}, nil},
 		{"a facility described as a state's base", "Rockets hit the [[Al Udeid Air Base|Facility]] in [[Qatar|Country]], the largest American military base in the region. [[Camp Victory|Facility]], the sprawling [[U.S.|Country]] base next to the airport, was handed over. [[Erbil|Location]], the Kurdish capital, was calm.",
 			[]string{"al-udeid-air-base operatedBy united-states", "camp-victory operatedBy united-states"}, []string{"al-udeid-air-base operatedBy qatar"}},
+		{"ground an armed actor holds", "[[Mahdi Army|ArmedGroup]] positions in [[Basra|Location]] were shelled. [[Tikrit|Location]], which fell to [[ISIL|ArmedGroup]] last June, was retaken. [[ISIS|ArmedGroup]] has held the city of [[Fallujah|Location]] since 2014. [[Nujaba|ArmedGroup]] sent fighters to [[Syria|Country]]. [[Israel|Country]] held [[Iran|Country]] responsible.",
+			[]string{"mahdi-army deployedIn basra", "islamic-state attacked tikrit", "islamic-state deployedIn fallujah", "harakat-hezbollah-al-nujaba deployedIn syria"}, []string{"israel deployedIn iran"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -125,8 +125,8 @@ func (st *sent) deployments() {
 		for j < len(toks) && j < i+4 && (toks[j].Kind == Number || troopCountWords.has(toks[j])) {
 			j++
 		}
-		if j+1 >= len(toks) || !troopNouns.has(toks[j]) || j == i+1 || (toks[j+1].Key != "in" && toks[j+1].Key != "at" && toks[j+1].Key != "to") {
-			continue
+		if j+1 >= len(toks) || !troopNouns.has(toks[j]) && !fighterNouns.has(toks[j]) || j == i+1 && !sendVerbs.has(toks[i]) || (toks[j+1].Key != "in" && toks[j+1].Key != "at" && toks[j+1].Key != "to") {
+			continue // "keeps 2,500 troops in", "sent fighters to"; but "has forces in" needs a count
 		}
 		place := st.placeAfter(j + 2)
 		if place == nil {
@@ -202,6 +202,73 @@ func (st *sent) deployments() {
 		_ = k
 	}
 	st.unitTroops()
+	st.positions()
+}
+
+var (
+	sendVerbs     = setOf("sent", "sends", "send", "deployed", "deploys", "dispatched", "dispatches")
+	positionNouns = setOf("positions", "strongholds", "outposts", "checkpoints", "hideouts", "bases", "posts", "headquarters", "fighters")
+	controlVerbs  = setOf("held", "holds", "hold", "controlled", "controls", "control", "occupied", "occupies")
+	fellWords     = setOf("fell", "falls", "fallen")
+)
+
+// positions reads where an armed actor is from the ground it holds: "Mahdi
+// Army positions in Basra", "ISIS has held the city of Fallujah since
+// 2014" (deployedIn), and "Tikrit, which fell to ISIL" (the taker attacked
+// the place).
+func (st *sent) positions() {
+	toks := st.toks
+	for _, m := range st.ms {
+		id, t := st.actor(m)
+		if !t.IsActor() || t == schema.Person || m.End+2 >= len(toks) {
+			continue
+		}
+		// "Mahdi Army positions in Basra"
+		if positionNouns.has(toks[m.End]) && (toks[m.End+1].Key == "in" || toks[m.End+1].Key == "around" || toks[m.End+1].Key == "near") {
+			if p := st.placeAfter(m.End + 2); p != nil && p.ID != id {
+				st.emit(id, schema.DeployedIn, p.ID, st.modality(m.End, false), "positions-in", m.End)
+			}
+			continue
+		}
+		// "ISIS has held the city of Fallujah"
+		q := m.End
+		for q < len(toks) && q < m.End+3 && (auxOrAdverbs.has(toks[q]) || beAux.has(toks[q])) {
+			q++
+		}
+		if q+1 < len(toks) && controlVerbs.has(toks[q]) {
+			k := st.skipDet(q + 1)
+			if k+1 < len(toks) && settlementNouns.has(toks[k]) && toks[k+1].Key == "of" {
+				k += 2 // "the city of"
+			}
+			if p := st.mentionAt(k); p != nil && p.Start == k && p.Type.IsPlace() {
+				st.emit(id, schema.DeployedIn, p.ID, st.modality(q, false), "held-place", q)
+			}
+		}
+	}
+	// "Tikrit, which fell to ISIL", "Mosul fell to the Islamic State"
+	for i := 1; i+2 < len(toks); i++ {
+		if !fellWords.has(toks[i]) || toks[i+1].Key != "to" {
+			continue
+		}
+		y := st.mentionAt(st.skipDet(i + 2))
+		if y == nil {
+			continue
+		}
+		yid, yt := st.actor(y)
+		if !yt.IsActor() {
+			continue
+		}
+		r := i - 1
+		if r >= 1 && (toks[r].Key == "which" || toks[r].Key == "that") {
+			r--
+			if toks[r].Text == "," {
+				r--
+			}
+		}
+		if p := st.mentionAt(r); p != nil && p.End == r+1 && p.Type.IsPlace() {
+			st.emit(yid, schema.Attacked, p.ID, st.modality(i, false), "fell-to", i)
+		}
+	}
 }
 
 var (
