@@ -290,7 +290,8 @@ func TestPatterns(t *testing.T) {
 		{"a state's city", "Fighting raged in the Iraqi city of Mosul.", []string{"mosul locatedIn iraq"}, nil},
 		{"a port is where, not whose", "The ship was taken to the Yemeni port of Hodeidah.", []string{"port-of-hodeidah locatedIn yemen"}, []string{"port-of-hodeidah operatedBy yemen"}},
 		// Cases that must not give a direct edge.
-		{"positions is a noun", "Turkey shelled YPG positions in Afrin on Sunday.", []string{"turkey attacked peoples-protection-units"}, []string{"peoples-protection-units deployedIn afrin"}},
+		// "positions" is a noun, not the verb "position"; the positions say where the group is
+		{"positions is a noun", "Turkey shelled YPG positions in Afrin on Sunday.", []string{"turkey attacked peoples-protection-units", "peoples-protection-units deployedIn afrin"}, []string{"turkey deployedIn afrin"}},
 		{"examples are no members", "Saraya Awliya al-Dam is a front for Iran-backed factions such as Kataib Hezbollah.", []string{"kataib-hezbollah backedBy iran"}, []string{"kataib-hezbollah memberOf saraya-awliya-al-dam"}},
 		{"an instrument is no object", "Iran arms the groups through the Quds Force.", nil, []string{"islamic-revolutionary-guard-corps backedBy iran"}},
 		{"seizing a capital is no attack on the state", "The Houthis, who seized Sanaa in 2014, began attacking shipping.", nil, []string{"houthis attacked yemen"}},
