@@ -114,6 +114,7 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 				}
 			}
 		}
+		d.prevSpeaker = st.speaker()
 		d.prevObj = ""
 		for k := len(st.ms) - 1; k >= 0; k-- {
 			if id, t := st.actor(st.ms[k]); t.IsActor() && id != d.lastSubj {

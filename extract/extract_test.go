@@ -410,6 +410,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"al-udeid-air-base operatedBy united-states", "camp-victory operatedBy united-states"}, []string{"al-udeid-air-base operatedBy qatar"}},
 		{"ground an armed actor holds", "[[Mahdi Army|ArmedGroup]] positions in [[Basra|Location]] were shelled. [[Tikrit|Location]], which fell to [[ISIL|ArmedGroup]] last June, was retaken. [[ISIS|ArmedGroup]] has held the city of [[Fallujah|Location]] since 2014. [[Nujaba|ArmedGroup]] sent fighters to [[Syria|Country]]. [[Israel|Country]] held [[Iran|Country]] responsible.",
 			[]string{"mahdi-army deployedIn basra", "islamic-state attacked tikrit", "islamic-state deployedIn fallujah", "harakat-hezbollah-al-nujaba deployedIn syria"}, []string{"israel deployedIn iran"}},
+		{"a reported obligation is a demand", "Fighters executed 12 men, [[Human Rights Watch|InternationalOrganization]] said today. The [[Iraqi government|Country]] should urgently investigate the abuses. State media quoted [[Khamenei|Person]] as saying that the [[United States|Country]] must stop its support for [[Israel|Country]]. [[George W. Bush|Person]] said [[Syria|Country]] must be held to account. Governments that train [[Iraqi forces|GovernmentBody]] should cut aid, [[Amnesty International|InternationalOrganization]] said.",
+			[]string{"human-rights-watch demanded iraq", "ali-khamenei demanded united-states"}, []string{"george-w-bush demanded syria", "amnesty-international demanded iraqi-security-forces"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -206,7 +206,7 @@ func (st *sent) deployments() {
 }
 
 var (
-	sendVerbs     = setOf("sent", "sends", "send", "deployed", "deploys", "dispatched", "dispatches")
+	sendVerbs     = setOf("sent", "sends", "deployed", "deploys") // of keepVerbs
 	positionNouns = setOf("positions", "strongholds", "outposts", "checkpoints", "hideouts", "bases", "posts", "headquarters", "fighters")
 	controlVerbs  = setOf("held", "holds", "hold", "controlled", "controls", "control", "occupied", "occupies")
 	fellWords     = setOf("fell", "falls", "fallen")

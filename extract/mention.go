@@ -49,6 +49,7 @@ type docState struct {
 	ctx            []sentCtx         // per sentence: recentMark and prevLast as resolution left them
 	lastSubj       string            // the last sentence subject, for pronouns
 	prevObj        string            // the last actor named in the previous sentence other than its subject
+	prevSpeaker    string            // who the previous sentence reports, for "should" demands that go on its report
 	recent         []string          // countries in the order last mentioned, most recent last
 	recentMark     int               // len(recent) before the current sentence
 	lastAttackers  []string          // subjects of the last sentence's attack statements, for "the missiles hit"

@@ -741,11 +741,60 @@ func (st *sent) relate() {
 	st.deployments()
 	st.verbs()
 	st.claims()
+	st.shouldDemands()
 	st.saidThreats()
 	st.responsibility()
 	st.asRole()
 	st.nouns()
 	st.deaths()
+}
+
+var (
+	obligationModals = setOf("should", "must")
+	epistemicAfter   = setOf("be", "have", "not") // "must be held to account", "must have known", "should not"
+)
+
+// shouldDemands reads a reported obligation as a demand: "The Iraqi
+// government should urgently investigate the abuses, Human Rights Watch
+// said" and "Khamenei said the United States must stop its support": the
+// speaker demanded it of the subject of "should" or "must".
+func (st *sent) shouldDemands() {
+	toks := st.toks
+	for i := 1; i+1 < len(toks); i++ {
+		if !obligationModals.has(toks[i]) || epistemicAfter.has(toks[i+1]) {
+			continue
+		}
+		m := st.mentionAt(i - 1)
+		if m == nil || m.End != i || m.Kind == DemonymMention {
+			continue
+		}
+		id, t := st.actor(m)
+		if !t.IsActor() {
+			continue
+		}
+		if b := st.skipDetBack(m.Start); b >= 0 && b < m.Start && !(b == 0 && determiners.has(toks[0])) && toks[b].Text != "," && toks[b].Key != "that" && !speakerVerbs.has(toks[b]) {
+			continue // "governments that train Iraqi forces should": not the clause's subject
+		}
+		sp := st.speaker()
+		if sp == "" && st.d.prevSpeaker != "" && !st.reported() {
+			sp = st.d.prevSpeaker // the report goes on: "X, HRW said today. The government should ..."
+		}
+		if sp == "" || sp == id || st.mentionAt(st.speakerAt()) == m {
+			continue
+		}
+		st.emit(sp, schema.Demanded, id, schema.Asserted, "should-demand", i)
+	}
+}
+
+// speakerAt returns where the speaker speaker() found is named, or -1.
+func (st *sent) speakerAt() int {
+	sp := st.speaker()
+	for k, m := range st.ms {
+		if id, _ := st.actor(m); id == sp {
+			return st.ms[k].Start
+		}
+	}
+	return -1
 }
 
 // reported reports whether the sentence attributes its content to a source.
@@ -858,7 +907,7 @@ func (st *sent) relativeClauses() {
 	}
 }
 
-var speakerVerbs = setOf("said", "says", "told", "added", "stated", "announced", "warned", "insisted", "declared")
+var speakerVerbs = setOf("said", "says", "saying", "told", "added", "stated", "announced", "warned", "insisted", "declared")
 
 // speaker returns who the sentence quotes: the actor next to its reporting
 // verb ("..., X said", "said X", "X told reporters").
