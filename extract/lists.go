@@ -219,8 +219,11 @@ var (
 func (st *sent) positions() {
 	toks := st.toks
 	for _, m := range st.ms {
+		if m.End+2 >= len(toks) || m.Type == schema.Person || !positionNouns.has(toks[m.End]) && !controlVerbs.has(toks[m.End]) && !auxOrAdverbs.has(toks[m.End]) && !beAux.has(toks[m.End]) {
+			continue // tests on the next word first: most names are followed by neither
+		}
 		id, t := st.actor(m)
-		if !t.IsActor() || t == schema.Person || m.End+2 >= len(toks) {
+		if !t.IsActor() || t == schema.Person {
 			continue
 		}
 		// "Mahdi Army positions in Basra"

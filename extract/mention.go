@@ -114,7 +114,11 @@ func (d *docState) findMentions(si int) []*Mention {
 			continue
 		}
 		node, n := d.x.gaz.names.longest(toks, i)
-		if u := unitName(toks, i); u > n {
+		u := 0
+		if k := toks[i].Key; len(k) >= 3 && (k[0] >= '0' && k[0] <= '9' || ordinalWords.has(toks[i])) {
+			u = unitName(toks, i) // a digit or an ordinal word first: the test is made at every token
+		}
+		if u > n {
 			// "3rd Battalion, 6th Marine Regiment": a numbered unit
 			// longer than any gazetteer name here.
 			m := &Mention{Start: i, End: i + u, Type: schema.GovernmentBody, Kind: NewNameMention}
@@ -167,14 +171,14 @@ var ordinalWords = setOf("first", "second", "third", "fourth", "fifth", "sixth",
 
 // isOrdinal reports whether t is "3rd", "82nd", "101st", or a capitalised
 // ordinal word ("First").
-func isOrdinal(t Token) bool {
-	if t.Kind != Word {
+func isOrdinal(t *Token) bool {
+	k := t.Key
+	if len(k) == 0 || t.Kind != Word {
 		return false
 	}
-	if t.Upper() && ordinalWords.has(t) {
-		return true
+	if k[0] < '0' || k[0] > '9' {
+		return ordinalWords.has(*t) && t.Upper()
 	}
-	k := t.Key
 	n := 0
 	for n < len(k) && k[n] >= '0' && k[n] <= '9' {
 		n++
@@ -209,7 +213,7 @@ func unitName(toks []Token, i int) int {
 
 // unitAt is unitName without the larger unit: the length and the echelon's rank.
 func unitAt(toks []Token, i int) (int, int) {
-	if !isOrdinal(toks[i]) {
+	if !isOrdinal(&toks[i]) {
 		return 0, 0
 	}
 	n, rank := 0, 0

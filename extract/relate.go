@@ -913,8 +913,8 @@ var speakerVerbs = setOf("said", "says", "saying", "told", "added", "stated", "a
 // verb ("..., X said", "said X", "X told reporters").
 func (st *sent) speaker() string {
 	for j, t := range st.toks {
-		if !speakerVerbs.has(t) {
-			continue
+		if t.starts&startsRule == 0 || !speakerVerbs.has(t) {
+			continue // a bit test first: speakerVerbs are rule triggers
 		}
 		if m := st.mentionAt(j + 1); m != nil && m.Start == j+1 {
 			if id, tt := st.actor(m); tt.IsActor() {
@@ -1167,7 +1167,7 @@ var ruleTriggers = []string{
 	"keeps", "kept", "has", "had", "maintains", "maintained", "deployed", "deploys", "stationed", "stations", "sent", "sends", "keep", "maintain", "have",
 	"holds", "held", "hold", "holding", "bore", "bears", "bear", "behind", "hallmarks", "hallmark",
 	"claimed", "claims", "claim", "claiming", "died", "perished",
-	"said", "says", "warned", "warns", "stated", "added", "declared",
+	"said", "says", "warned", "warns", "stated", "added", "declared", "saying", "told", "announced", "insisted",
 	"hosts", "hosted", "houses", "housed", "host", "house", "housing", "hosting",
 	"cessation", "truce", "ceasefire", "halt",
 	"stop", "stopped", "stops", "stopping", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing",
