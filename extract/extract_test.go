@@ -412,6 +412,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"mahdi-army deployedIn basra", "islamic-state attacked tikrit", "islamic-state deployedIn fallujah", "harakat-hezbollah-al-nujaba deployedIn syria"}, []string{"israel deployedIn iran"}},
 		{"a reported obligation is a demand", "Fighters executed 12 men, [[Human Rights Watch|InternationalOrganization]] said today. The [[Iraqi government|Country]] should urgently investigate the abuses. State media quoted [[Khamenei|Person]] as saying that the [[United States|Country]] must stop its support for [[Israel|Country]]. [[George W. Bush|Person]] said [[Syria|Country]] must be held to account. Governments that train [[Iraqi forces|GovernmentBody]] should cut aid, [[Amnesty International|InternationalOrganization]] said.",
 			[]string{"human-rights-watch demanded iraq", "ali-khamenei demanded united-states"}, []string{"george-w-bush demanded syria", "amnesty-international demanded iraqi-security-forces"}},
+		{"ground held in part, and a parenthesised acronym's apposition", "The [[Houthis|ArmedGroup]], who control much of northern [[Yemen|Country]], fired missiles. [[Turkey|Country]] considers the [[People's Protection Units|ArmedGroup]] ([[YPG|ArmedGroup]]), the backbone of the [[SDF|ArmedGroup]], a threat. [[Israel|Country]] held [[Iran|Country]] responsible.",
+			[]string{"houthis deployedIn yemen", "peoples-protection-units memberOf syrian-democratic-forces"}, []string{"israel deployedIn iran"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

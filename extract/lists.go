@@ -208,6 +208,7 @@ func (st *sent) deployments() {
 var (
 	sendVerbs     = setOf("sent", "sends", "deployed", "deploys") // of keepVerbs
 	positionNouns = setOf("positions", "strongholds", "outposts", "checkpoints", "hideouts", "bases", "posts", "headquarters", "fighters")
+	partWords     = setOf("much", "most", "parts", "part", "swathes", "swaths", "areas", "all")
 	controlVerbs  = setOf("held", "holds", "hold", "controlled", "controls", "control", "occupied", "occupies")
 	fellWords     = setOf("fell", "falls", "fallen")
 )
@@ -219,7 +220,7 @@ var (
 func (st *sent) positions() {
 	toks := st.toks
 	for _, m := range st.ms {
-		if m.End+2 >= len(toks) || m.Type == schema.Person || !positionNouns.has(toks[m.End]) && !controlVerbs.has(toks[m.End]) && !auxOrAdverbs.has(toks[m.End]) && !beAux.has(toks[m.End]) {
+		if m.End+2 >= len(toks) || m.Type == schema.Person || !positionNouns.has(toks[m.End]) && !controlVerbs.has(toks[m.End]) && !auxOrAdverbs.has(toks[m.End]) && !beAux.has(toks[m.End]) && toks[m.End].Text != "," {
 			continue // tests on the next word first: most names are followed by neither
 		}
 		id, t := st.actor(m)
@@ -235,15 +236,26 @@ func (st *sent) positions() {
 		}
 		// "ISIS has held the city of Fallujah"
 		q := m.End
-		for q < len(toks) && q < m.End+3 && (auxOrAdverbs.has(toks[q]) || beAux.has(toks[q])) {
+		if q+1 < len(toks) && toks[q].Text == "," && (toks[q+1].Key == "who" || toks[q+1].Key == "which") {
+			q += 2 // "the Houthis, who control"
+		}
+		for q < len(toks) && q < m.End+4 && (auxOrAdverbs.has(toks[q]) || beAux.has(toks[q])) {
 			q++
 		}
 		if q+1 < len(toks) && controlVerbs.has(toks[q]) {
 			k := st.skipDet(q + 1)
+			part := false
+			if k+1 < len(toks) && partWords.has(toks[k]) && toks[k+1].Key == "of" {
+				k, part = st.skipDet(k+2), true // "much of", "parts of"
+			}
+			for k < len(toks) && regionAdjectives.has(toks[k]) {
+				k++ // "northern"
+			}
 			if k+1 < len(toks) && settlementNouns.has(toks[k]) && toks[k+1].Key == "of" {
 				k += 2 // "the city of"
 			}
-			if p := st.mentionAt(k); p != nil && p.Start == k && p.Type.IsPlace() {
+			// a state only when controlled, or in part: "held Iran responsible" is no ground
+			if p := st.mentionAt(k); p != nil && p.Start == k && (p.Type.IsPlace() || p.Type == schema.Country && p.Kind != DemonymMention && (part || !holdVerbs.has(toks[q]))) {
 				st.emit(id, schema.DeployedIn, p.ID, st.modality(q, false), "held-place", q)
 			}
 		}

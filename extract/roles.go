@@ -539,6 +539,9 @@ func (st *sent) orgApposition(m *Mention) {
 		return
 	}
 	j := m.End
+	if j < len(st.toks) && st.toks[j].Text == ")" && m.Start > 0 && st.toks[m.Start-1].Text == "(" {
+		j++ // "the People's Protection Units (YPG), the backbone of the SDF"
+	}
 	if j+3 < len(st.toks) && st.toks[j].Text == "," && (st.toks[j+1].Key == "which" || st.toks[j+1].Key == "that") && copulas.has(st.toks[j+2]) {
 		j += 2 // "Kataib Hezbollah, which is part of the PMF"
 	}
