@@ -414,6 +414,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"human-rights-watch demanded iraq", "ali-khamenei demanded united-states"}, []string{"george-w-bush demanded syria", "amnesty-international demanded iraqi-security-forces"}},
 		{"ground held in part, and a parenthesised acronym's apposition", "The [[Houthis|ArmedGroup]], who control much of northern [[Yemen|Country]], fired missiles. [[Turkey|Country]] considers the [[People's Protection Units|ArmedGroup]] ([[YPG|ArmedGroup]]), the backbone of the [[SDF|ArmedGroup]], a threat. [[Israel|Country]] held [[Iran|Country]] responsible.",
 			[]string{"houthis deployedIn yemen", "peoples-protection-units memberOf syrian-democratic-forces"}, []string{"israel deployedIn iran"}},
+		{"a compound in a city, a state's second-largest city", "Fighters broke into the [[US Embassy|Facility]] compound in [[Baghdad|Location]]. Militants seized [[Mosul|Location]], [[Iraq|Country]]'s second-largest city, on Tuesday.",
+			[]string{"us-embassy-in-baghdad locatedIn baghdad", "mosul locatedIn iraq"}, nil},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -165,8 +165,8 @@ func (st *sent) places() {
 			continue
 		}
 		q := b.End + 1
-		for q < len(toks) && q < b.End+4 && toks[q].Kind != Punct && !settlementNouns.has(toks[q]) && st.at[q] < 0 && !toks[q].Upper() {
-			q++ // "second", "largest", "oil-rich southern"
+		for q < len(toks) && q < b.End+6 && (toks[q].Kind != Punct || toks[q].Text == "-" && !toks[q].Space) && !settlementNouns.has(toks[q]) && st.at[q] < 0 && !toks[q].Upper() {
+			q++ // "second", "second-largest", "oil-rich southern"
 		}
 		if q < len(toks) && settlementNouns.has(toks[q]) && q+1 < len(toks) && (toks[q+1].Kind == Punct || toks[q+1].Key == "and") {
 			st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-of-state", q)
@@ -279,7 +279,7 @@ func (st *sent) places() {
 }
 
 var (
-	geoHeads     = setOf("mountain", "mountains", "range", "district", "subdistrict", "area", "region", "valley", "desert", "plain", "plains", "governorate", "province", "town", "city", "village", "neighborhood", "neighbourhood", "base", "camp", "airport", "air", "dam", "lake", "river", "border", "crossing", "field", "oilfield")
+	geoHeads     = setOf("compound", "complex", "headquarters", "garrison", "outpost", "mountain", "mountains", "range", "district", "subdistrict", "area", "region", "valley", "desert", "plain", "plains", "governorate", "province", "town", "city", "village", "neighborhood", "neighbourhood", "base", "camp", "airport", "air", "dam", "lake", "river", "border", "crossing", "field", "oilfield")
 	locatedWords = setOf("located", "situated", "based", "lying")
 )
 
