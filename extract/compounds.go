@@ -223,6 +223,10 @@ var describingStarts = setOf("a", "an", "the", "one", "another", "among", "part"
 func (st *sent) describedBy(i int) *Mention {
 	for j := i - 1; j >= 1 && j >= i-8; j-- {
 		t := st.toks[j]
+		if m := st.mentionAt(j); m != nil && m.Type == schema.Country && st.possessive(m.End) && m.End == j+1 {
+			j = m.Start // "the most powerful of Iraq's Iran-backed factions"
+			continue
+		}
 		if st.at[j] >= 0 && !st.compoundModifier(st.mentionAt(j)) {
 			return nil
 		}

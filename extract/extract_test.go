@@ -416,6 +416,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"houthis deployedIn yemen", "peoples-protection-units memberOf syrian-democratic-forces"}, []string{"israel deployedIn iran"}},
 		{"a compound in a city, a state's second-largest city", "Fighters broke into the [[US Embassy|Facility]] compound in [[Baghdad|Location]]. Militants seized [[Mosul|Location]], [[Iraq|Country]]'s second-largest city, on Tuesday.",
 			[]string{"us-embassy-in-baghdad locatedIn baghdad", "mosul locatedIn iraq"}, nil},
+		{"an apposition's backed descriptor after a state's possessive", "[[Kataib Hezbollah|ArmedGroup]], the most powerful of [[Iraq|Country]]'s Iran-backed armed factions, denied it.",
+			[]string{"kataib-hezbollah backedBy iran"}, []string{"kataib-hezbollah backedBy iraq"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {
