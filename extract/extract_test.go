@@ -418,6 +418,10 @@ func TestPatterns(t *testing.T) {
 			[]string{"us-embassy-in-baghdad locatedIn baghdad", "mosul locatedIn iraq"}, nil},
 		{"an apposition's backed descriptor after a state's possessive", "[[Kataib Hezbollah|ArmedGroup]], the most powerful of [[Iraq|Country]]'s Iran-backed armed factions, denied it.",
 			[]string{"kataib-hezbollah backedBy iran"}, []string{"kataib-hezbollah backedBy iraq"}},
+		{"attacks kept up are a threat to their target", "[[Harakat al-Nujaba|ArmedGroup]] vowed to keep up its attacks until American troops leave the country. [[Kataib Hezbollah|ArmedGroup]] said attacks would continue until the last American soldier leaves. [[Asaib Ahl al-Haq|ArmedGroup]] said it would continue operations against [[US|Country]] forces. [[Badr|ArmedGroup]] said it would continue its talks with [[Baghdad|Location]].",
+			[]string{"harakat-hezbollah-al-nujaba threatened united-states", "kataib-hezbollah threatened united-states", "asaib-ahl-al-haq threatened united-states"}, []string{"badr-organization threatened baghdad", "badr-organization threatened iraq"}},
+		{"the clause's own subject keeps up attacks on what is linked to a state", "[[Mohammed Abdulsalam|Person]], the group's spokesman, said the attack was unjustified and that the [[Houthis|ArmedGroup]] would keep targeting ships linked to [[Israel|Country]]. [[Akram al-Kaabi|Person]] said on Monday that attacks would continue \"until the last American soldier leaves\".",
+			[]string{"houthis threatened israel", "akram-al-kaabi threatened united-states"}, []string{"mohammed-abdulsalam threatened houthis"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

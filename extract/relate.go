@@ -516,6 +516,9 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			j = m.End - 1
 			continue // "arms the groups through the Quds Force": an instrument, not the object
 		}
+		if q := st.skipDetBack(m.Start); prep == "to" && m.Type == schema.Country && q >= 1 && targetLinks.has(st.toks[q-1]) {
+			prep = "" // "ships linked to Israel": whose, not where
+		}
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps.hasKey(prep)
 		if !wantPlace && locPreps.hasKey(prep) && isPlace && (j > start || prep != "") && prep != viaPrep {
 			if fallback == "" && (m.Type.IsPlace() && p == schema.Struck && prep == "in" || m.Type == schema.Country && prep == "inside") {

@@ -78,6 +78,9 @@ func (st *sent) threatTarget(i int, subs []string) []string {
 			if len(out) > 0 {
 				return out
 			}
+			if out := st.untilLeaves(j+n, subs); len(out) > 0 {
+				return out
+			}
 		}
 		vs, n := st.verbAt(j)
 		if n == 0 || st.at[j] >= 0 {
@@ -99,6 +102,43 @@ func (st *sent) threatTarget(i int, subs []string) []string {
 	}
 	return nil
 }
+
+var leaveWords = setOf("leave", "leaves", "left", "withdraw", "withdraws", "withdrew", "depart", "departs", "exit", "exits", "quit", "quits")
+
+// untilLeaves reads the target of attacks kept up "until American troops
+// leave the country", "until the last American soldier leaves": who must
+// leave, within the clause from i.
+func (st *sent) untilLeaves(i int, subs []string) []string {
+	for j := i; j < len(st.toks) && j < i+6; j++ {
+		if st.stop(j) {
+			return nil
+		}
+		if st.toks[j].Key != "until" && st.toks[j].Key != "till" {
+			continue
+		}
+		for q := j + 1; q < len(st.toks) && q < j+7; q++ {
+			if leaveWords.has(st.toks[q]) {
+				var out []string
+				for r := j + 1; r < q; r++ {
+					if m := st.mentionAt(r); m != nil {
+						if id, t := st.actor(m); t.IsActor() && !slicesHas(subs, id) && !slicesHas(out, id) {
+							out = append(out, id)
+						}
+						r = m.End - 1
+					}
+				}
+				return out
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+var (
+	keepUpWords = setOf("continue", "continued", "resume", "keep", "step", "escalate", "intensify", "expand")
+	willWords   = setOf("would", "will")
+)
 
 // threatPhrases are what a threatened party "would" do or undergo.
 var threatPhrases = setOf("face", "pay", "suffer", "regret", "bear")
@@ -383,12 +423,43 @@ func (st *sent) saidThreats() {
 			}
 		}
 		targets := st.threatPhraseSubject(j, subs)
+		if w := st.keepsUpAttacks(j); len(targets) == 0 && w > 0 {
+			// "said it would continue operations against American forces",
+			// "said attacks would continue until the last American soldier
+			// leaves"; "said that the Houthis would keep targeting ships
+			// linked to Israel": the clause's own subject threatens
+			if m := st.mentionAt(w - 1); m != nil && m.End == w {
+				if id, t := st.actor(m); t.IsActor() && t != schema.Person {
+					subs = []string{id}
+				}
+			}
+			from := w
+			if w > 0 && (attackNouns.has(st.toks[w-1]) || st.toks[w-1].Key == "operations") {
+				from = w - 1 // "attacks would continue until ..."
+			}
+			targets = st.threatTarget(from, subs)
+		}
 		for _, s := range subs {
 			for _, o := range targets {
 				st.emit(s, schema.Threatened, o, schema.Asserted, "said-threat", i)
 			}
 		}
 	}
+}
+
+// keepsUpAttacks returns where "would" or "will" stands in a clause from i
+// that says attacks will go on ("it would continue operations", "attacks
+// would continue"), or -1.
+func (st *sent) keepsUpAttacks(i int) int {
+	for j := i; j+1 < len(st.toks) && j < i+12; j++ {
+		if st.stop(j) {
+			return -1
+		}
+		if willWords.has(st.toks[j]) && keepUpWords.has(st.toks[j+1]) {
+			return j
+		}
+	}
+	return -1
 }
 
 // speaksFor reports whether person p leads, speaks for or serves org, by
