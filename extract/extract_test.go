@@ -422,6 +422,10 @@ func TestPatterns(t *testing.T) {
 			[]string{"harakat-hezbollah-al-nujaba threatened united-states", "kataib-hezbollah threatened united-states", "asaib-ahl-al-haq threatened united-states"}, []string{"badr-organization threatened baghdad", "badr-organization threatened iraq"}},
 		{"the clause's own subject keeps up attacks on what is linked to a state", "[[Mohammed Abdulsalam|Person]], the group's spokesman, said the attack was unjustified and that the [[Houthis|ArmedGroup]] would keep targeting ships linked to [[Israel|Country]]. [[Akram al-Kaabi|Person]] said on Monday that attacks would continue \"until the last American soldier leaves\".",
 			[]string{"houthis threatened israel", "akram-al-kaabi threatened united-states"}, []string{"mohammed-abdulsalam threatened houthis"}},
+		{"a warned response threatens the aggressor or the one the condition names", "[[Masoud Pezeshkian|Person]] said [[Iran|Country]] will give an appropriate response to the [[Zionist regime|Country]]'s aggression. [[Ali Khamenei|Person]] warned that any American military intervention would bring irreparable damage. [[Abbas Araghchi|Person]] said in a statement that the matter was closed, but warned that the response would be severe if [[Saudi Arabia|Country]] made another mistake. [[Iraq|Country]] said its response to the floods was fast.",
+			[]string{"masoud-pezeshkian threatened israel", "ali-khamenei threatened united-states", "abbas-araghchi threatened saudi-arabia"}, []string{"iraq threatened floods"}},
+		{"a body at the UN is not the UN", "[[Iran|Country]]'s mission to the [[United Nations|InternationalOrganization]] said in a message that the matter was closed, but warned that the response would be severe if [[Israel|Country]] made another mistake.",
+			nil, []string{"united-nations threatened israel"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

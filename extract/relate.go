@@ -926,6 +926,9 @@ func (st *sent) speaker() string {
 		}
 		for q := j - 1; q >= 0 && q >= j-4; q-- {
 			if m := st.mentionAt(q); m != nil {
+				if p := st.prepBefore(m); p == "to" || p == "at" {
+					break // "Iran's mission to the United Nations said": the UN is not the speaker
+				}
 				if id, tt := st.actor(m); tt.IsActor() {
 					return id
 				}

@@ -423,6 +423,9 @@ func (st *sent) saidThreats() {
 			}
 		}
 		targets := st.threatPhraseSubject(j, subs)
+		if len(targets) == 0 {
+			targets = st.responseTarget(j, subs)
+		}
 		if w := st.keepsUpAttacks(j); len(targets) == 0 && w > 0 {
 			// "said it would continue operations against American forces",
 			// "said attacks would continue until the last American soldier
@@ -445,6 +448,69 @@ func (st *sent) saidThreats() {
 			}
 		}
 	}
+}
+
+var (
+	responseNouns     = setOf("response", "retaliation", "revenge", "reprisal", "reprisals", "punishment")
+	interventionNouns = setOf("intervention", "attack", "aggression", "strike", "strikes", "attacks", "move", "incursion", "invasion", "escalation")
+	ifWords           = setOf("if", "should")
+)
+
+// responseTarget reads a warned response in the clause from i: "Iran will
+// give an appropriate response to the Zionist regime's aggression" (the
+// aggressor), "Iran's response would be more severe if Israel made
+// another mistake" (who the condition names), "any American military
+// intervention would bring irreparable damage" (who would intervene).
+func (st *sent) responseTarget(i int, subs []string) []string {
+	actorAt := func(k int) string {
+		if m := st.mentionAt(k); m != nil && m.Start == k {
+			if id, t := st.actor(m); t.IsActor() && !slicesHas(subs, id) {
+				return id
+			}
+		}
+		return ""
+	}
+	for j := i; j < len(st.toks) && j < i+14; j++ {
+		t := st.toks[j]
+		if st.stop(j) || t.Text == ";" {
+			return nil
+		}
+		if t.Key == "any" && j+1 < len(st.toks) {
+			// "any American military intervention would"
+			if m := st.mentionAt(j + 1); m != nil && m.Start == j+1 {
+				q := m.End
+				for q < len(st.toks) && q < m.End+2 && st.toks[q].Kind == Word && !st.toks[q].Upper() && !interventionNouns.has(st.toks[q]) {
+					q++
+				}
+				if q+1 < len(st.toks) && interventionNouns.has(st.toks[q]) && willWords.has(st.toks[q+1]) {
+					if id := actorAt(j + 1); id != "" {
+						return []string{id}
+					}
+				}
+			}
+			continue
+		}
+		if !responseNouns.has(t) {
+			continue
+		}
+		for q := j + 1; q < len(st.toks) && q < j+12; q++ {
+			if st.stop(q) || st.toks[q].Text == ";" {
+				return nil
+			}
+			if st.toks[q].Key == "to" || st.toks[q].Key == "against" {
+				if id := actorAt(st.skipDet(q + 1)); id != "" {
+					return []string{id} // "a response to the Zionist regime's aggression"
+				}
+			}
+			if ifWords.has(st.toks[q]) {
+				if id := actorAt(st.skipDet(q + 1)); id != "" {
+					return []string{id} // "if Israel made another mistake"
+				}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // keepsUpAttacks returns where "would" or "will" stands in a clause from i
