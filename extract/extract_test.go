@@ -426,6 +426,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"masoud-pezeshkian threatened israel", "ali-khamenei threatened united-states", "abbas-araghchi threatened saudi-arabia"}, []string{"iraq threatened floods"}},
 		{"a body at the UN is not the UN", "[[Iran|Country]]'s mission to the [[United Nations|InternationalOrganization]] said in a message that the matter was closed, but warned that the response would be severe if [[Israel|Country]] made another mistake.",
 			nil, []string{"united-nations threatened israel"}},
+		{"a possessor before a noun that is also a verb", "[[Iran|Country]]'s support for the [[Houthis|ArmedGroup]] is well known. The attack came in response to [[Washington|Country]]'s backing for [[Israel|Country]]. Militias support the [[Houthis|ArmedGroup]].",
+			[]string{"houthis backedBy iran", "israel backedBy united-states"}, nil},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -24,8 +24,8 @@ func (st *sent) nouns() {
 			continue
 		}
 		en := ns[0]
-		if _, vn := st.verbAt(i); vn > 0 && i > 0 && !determiners.has(toks[i-1]) && st.at[i-1] < 0 && !pluralEventNouns.has(toks[i]) && !strings.HasSuffix(toks[i].Key, "ion") {
-			continue
+		if _, vn := st.verbAt(i); vn > 0 && i > 0 && !determiners.has(toks[i-1]) && st.at[i-1] < 0 && !st.possessive(i-1) && !pluralEventNouns.has(toks[i]) && !strings.HasSuffix(toks[i].Key, "ion") {
+			continue // a verb ("militias support"), not a noun ("Iran's support")
 		}
 		end := i + n
 		p := en.Predicate
