@@ -428,6 +428,8 @@ func TestPatterns(t *testing.T) {
 			nil, []string{"united-nations threatened israel"}},
 		{"a possessor before a noun that is also a verb", "[[Iran|Country]]'s support for the [[Houthis|ArmedGroup]] is well known. The attack came in response to [[Washington|Country]]'s backing for [[Israel|Country]]. Militias support the [[Houthis|ArmedGroup]].",
 			[]string{"houthis backedBy iran", "israel backedBy united-states"}, nil},
+		{"corps numbered in Roman numerals; moving into a place; a state's eastern province", "Lt. Gen. [[John Sattler|Person]], commander of the [[I Marine Expeditionary Force|GovernmentBody]], spoke. [[Peshmerga|ArmedGroup]] forces moved into [[Kirkuk|Location]]. The talks moved into a new phase. Drones hit [[Syria|Country]]'s eastern [[province of Deir ez-Zor|Location]].",
+			[]string{"john-sattler leaderOf i-marine-expeditionary-force", "peshmerga deployedIn kirkuk", "deir-ez-zor-governorate locatedIn syria"}, nil},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -115,7 +115,7 @@ func (d *docState) findMentions(si int) []*Mention {
 		}
 		node, n := d.x.gaz.names.longest(toks, i)
 		u := 0
-		if k := toks[i].Key; len(k) >= 3 && (k[0] >= '0' && k[0] <= '9' || ordinalWords.has(toks[i])) {
+		if k := toks[i].Key; len(k) >= 3 && (k[0] >= '0' && k[0] <= '9' || ordinalWords.has(toks[i])) || romanNumeral(toks[i].Text) {
 			u = unitName(toks, i) // a digit or an ordinal word first: the test is made at every token
 		}
 		if u > n {
@@ -172,6 +172,9 @@ var ordinalWords = setOf("first", "second", "third", "fourth", "fifth", "sixth",
 // isOrdinal reports whether t is "3rd", "82nd", "101st", or a capitalised
 // ordinal word ("First").
 func isOrdinal(t *Token) bool {
+	if romanNumeral(t.Text) {
+		return true // "I Marine Expeditionary Force", "XVIII Airborne Corps"
+	}
 	k := t.Key
 	if len(k) == 0 || t.Kind != Word {
 		return false
@@ -191,6 +194,20 @@ func isOrdinal(t *Token) bool {
 		return true
 	}
 	return false
+}
+
+// romanNumeral reports whether s is a Roman numeral in capitals up to
+// XXX, as corps and expeditionary forces are numbered.
+func romanNumeral(s string) bool {
+	if s == "" || len(s) > 5 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != 'I' && s[i] != 'V' && s[i] != 'X' {
+			return false
+		}
+	}
+	return true
 }
 
 // unitName returns the length in tokens of a numbered military unit's name

@@ -271,8 +271,12 @@ func (st *sent) places() {
 		for q < b.Start && geoHeads.has(toks[q]) && !toks[q].Upper() {
 			q++
 		}
+		r := q + 1
+		for r < b.Start && regionAdjectives.has(toks[r]) {
+			r++ // "Syria's eastern province of Deir ez-Zor"
+		}
 		if (a.Type == schema.Location || a.Type == schema.Country) && (b.Type == schema.Location || b.Type == schema.Facility) &&
-			b.Start == q+1 && toks[q].Key == "s" && a.ID != b.ID {
+			b.Start == r && q < len(toks) && toks[q].Key == "s" && a.ID != b.ID {
 			st.emit(b.ID, schema.LocatedIn, a.ID, schema.Asserted, "place-possessive", a.End)
 		}
 	}
