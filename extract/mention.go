@@ -115,7 +115,7 @@ func (d *docState) findMentions(si int) []*Mention {
 		}
 		node, n := d.x.gaz.names.longest(toks, i)
 		u := 0
-		if k := toks[i].Key; len(k) >= 3 && (k[0] >= '0' && k[0] <= '9' || ordinalWords.has(toks[i])) || romanNumeral(toks[i].Text) {
+		if k, c := toks[i].Key, toks[i].Text[0]; len(k) >= 3 && (k[0] >= '0' && k[0] <= '9' || ordinalWords.has(toks[i])) || (c == 'I' || c == 'V' || c == 'X') && romanNumeral(toks[i].Text) {
 			u = unitName(toks, i) // a digit or an ordinal word first: the test is made at every token
 		}
 		if u > n {
