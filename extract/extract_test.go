@@ -430,6 +430,10 @@ func TestPatterns(t *testing.T) {
 			[]string{"houthis backedBy iran", "israel backedBy united-states"}, nil},
 		{"corps numbered in Roman numerals; moving into a place; a state's eastern province", "Lt. Gen. [[John Sattler|Person]], commander of the [[I Marine Expeditionary Force|GovernmentBody]], spoke. [[Peshmerga|ArmedGroup]] forces moved into [[Kirkuk|Location]]. The talks moved into a new phase. Drones hit [[Syria|Country]]'s eastern [[province of Deir ez-Zor|Location]].",
 			[]string{"john-sattler leaderOf i-marine-expeditionary-force", "peshmerga deployedIn kirkuk", "deir-ez-zor-governorate locatedIn syria"}, nil},
+		{"a strike one of a light verb's strikes kills", "The [[US|Country]] carried out strikes, including one in [[Baghdad|Location]] in February that killed a senior [[Kataib Hezbollah|ArmedGroup]] commander, [[Abu Baqir al-Saadi|Person]].",
+			[]string{"united-states killed abu-baqir-al-saadi"}, nil},
+		{"the doer of strikes named by a modifier", "Militias carried out 170 attacks, prompting several rounds of American strikes, including one in [[Baghdad|Location]] that killed a senior [[Kataib Hezbollah|ArmedGroup]] commander, [[Abu Baqir al-Saadi|Person]].",
+			[]string{"united-states killed abu-baqir-al-saadi"}, nil},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

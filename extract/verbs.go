@@ -202,6 +202,9 @@ func (st *sent) verbs() {
 		}
 		if len(subs) == 0 && (v.Predicate == schema.Attacked || v.Predicate == schema.Struck || v.Predicate == schema.Killed || v.Predicate == schema.Wounded) {
 			subs = st.weaponSubject(i)
+			if len(subs) == 0 {
+				subs = st.strikeOfRelative(i)
+			}
 		}
 		st.lastVerb, st.lastSubs = i, subs
 		st.between(v, i, end)
@@ -511,6 +514,48 @@ func (st *sent) weaponSubject(i int) []string {
 	}
 	if len(st.d.lastAttackers) > 0 {
 		return slices.Clone(st.d.lastAttackers)
+	}
+	return nil
+}
+
+// strikeOfRelative finds who made the strike a relative clause at i is
+// about: "The US carried out strikes, including one in Baghdad that
+// killed X": the doer of the strikes the antecedent ("one", "a strike")
+// stands for, as a light verb names it.
+func (st *sent) strikeOfRelative(i int) []string {
+	r := i - 1
+	if r < 1 || st.toks[r].Key != "that" && st.toks[r].Key != "which" {
+		return nil
+	}
+	for q := r - 1; q >= 0 && q >= r-8; q-- {
+		if st.at[q] >= 0 && st.ms[st.at[q]].Type == schema.Person {
+			return nil
+		}
+		if ns, n := st.nounAt(q); n > 0 && st.at[q] < 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) {
+			// the strikes' doer: a modifier ("American strikes"), else the
+			// subject of the light verb ("its forces carried out a strike")
+			k := q - 1
+			for k >= 0 && st.at[k] < 0 && st.toks[k].Kind == Word && !st.toks[k].Upper() && (eventModifiers.has(st.toks[k]) || st.adjective(k)) && !lightVerbs.has(st.toks[k]) && st.toks[k].Key != "out" {
+				k--
+			}
+			if m := st.mentionAt(k); m != nil && m.End == k+1 {
+				if id, t := st.actor(m); t.IsActor() && t != schema.Person {
+					return []string{id}
+				}
+				return nil
+			}
+			if k >= 0 && st.toks[k].Key == "out" {
+				k--
+			}
+			if k >= 1 && lightVerbs.has(st.toks[k]) {
+				if m := st.mentionAt(k - 1); m != nil && m.End == k {
+					if id, t := st.actor(m); t.IsActor() {
+						return []string{id} // "The US carried out strikes": the subject right before
+					}
+				}
+			}
+			return nil
+		}
 	}
 	return nil
 }
