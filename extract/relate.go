@@ -1119,6 +1119,9 @@ func (st *sent) antecedentNP(r int) []string {
 				j = m.Start
 				continue
 			}
+			if (m.Type.IsPlace() || m.Type == schema.Country) && locPreps.hasKey(st.prepBefore(m)) {
+				return nil // "one in Baghdad that killed": where, not what
+			}
 			var ids []string
 			for _, g := range st.group(k) {
 				if id, tt := st.actor(g); tt.IsActor() {
