@@ -75,33 +75,7 @@ func (st *sent) compounds() {
 				}
 			}
 		}
-		// "ISIS, led by Abu Bakr al-Baghdadi", "The group is led by X",
-		// "AQI, the network led by the Jordanian-born militant X"
-		if q := e; q+2 < len(toks) && (toks[q].Text == "," || beAux.has(toks[q])) {
-			lead := q + 1
-			if np := st.ledApposition(q + 1); np > 0 && toks[q].Text == "," {
-				lead = np
-			}
-			if !ledWords.has(toks[lead]) {
-				goto backed
-			}
-			by := lead + 1
-			for by < len(toks) && by < lead+5 && toks[by].Key != "by" && toks[by].Text != "," {
-				by++ // "led since October by"
-			}
-			if by >= len(toks) || toks[by].Key != "by" {
-				goto backed
-			}
-			if y := st.leaderAfter(by + 1); y != nil && m.Type != schema.Person && (y.Type == schema.Person || lead > q+1 && (m.Type == schema.Coalition || m.Type == schema.InternationalOrganization)) {
-				yid, _ := st.actor(y)
-				rule := "led-by-person"
-				if y.Type != schema.Person {
-					rule = "led-by-apposition" // "a separate mission led by NATO"
-				}
-				st.emit(yid, schema.LeaderOf, m.ID, st.modality(lead, false), rule, lead)
-			}
-		}
-	backed:
+		st.ledBy(m, e)
 		// "the US-led coalition against ISIS": a coalition formed to fight
 		if (m.Type == schema.Coalition || m.Type == schema.ArmedGroup) && e+1 < len(toks) && (toks[e].Key == "against" || toks[e].Key == "fighting") {
 			if y := st.mentionAt(st.skipDet(e + 1)); y != nil && y.Start <= e+2 {
@@ -140,6 +114,41 @@ func (st *sent) compounds() {
 		}
 		_ = k
 	}
+}
+
+// ledBy reads who leads m from the words after it (m ends at e): "ISIS,
+// led by Abu Bakr al-Baghdadi", "The group is led by X", "AQI, the
+// network led by the Jordanian-born militant X", "a separate mission led
+// by NATO".
+func (st *sent) ledBy(m *Mention, e int) {
+	toks := st.toks
+	if m.Type == schema.Person || e+2 >= len(toks) || toks[e].Text != "," && !beAux.has(toks[e]) {
+		return
+	}
+	lead := e + 1
+	if np := st.ledApposition(e + 1); np > 0 && toks[e].Text == "," {
+		lead = np
+	}
+	if !ledWords.has(toks[lead]) {
+		return
+	}
+	by := lead + 1
+	for by < len(toks) && by < lead+5 && toks[by].Key != "by" && toks[by].Text != "," {
+		by++ // "led since October by"
+	}
+	if by >= len(toks) || toks[by].Key != "by" {
+		return
+	}
+	y := st.leaderAfter(by + 1)
+	if y == nil || y.Type != schema.Person && !(lead > e+1 && (m.Type == schema.Coalition || m.Type == schema.InternationalOrganization)) {
+		return // an organisation leads only a coalition or mission named in an apposition
+	}
+	yid, _ := st.actor(y)
+	rule := "led-by-person"
+	if y.Type != schema.Person {
+		rule = "led-by-apposition"
+	}
+	st.emit(yid, schema.LeaderOf, m.ID, st.modality(lead, false), rule, lead)
 }
 
 var describeStops = setOf("by", "to", "for", "with", "from", "that", "which", "who", "on", "at", "in", "into", "after", "before", "since", "against")

@@ -116,17 +116,16 @@ func (d *docState) findMentions(si int) []*Mention {
 		node, n := d.x.gaz.names.longest(toks, i)
 		u := 0
 		if k, c := toks[i].Key, toks[i].Text[0]; len(k) >= 3 && (k[0] >= '0' && k[0] <= '9' || ordinalWords.has(toks[i])) || (c == 'I' || c == 'V' || c == 'X') && romanNumeral(toks[i].Text) {
-			u = unitName(toks, i) // a digit or an ordinal word first: the test is made at every token
+			u = unitName(toks, i) // a digit, an ordinal word or a Roman numeral first: the test is made at every token
 		}
 		if u > n {
 			// "3rd Battalion, 6th Marine Regiment": a numbered unit
 			// longer than any gazetteer name here.
-			m := &Mention{Start: i, End: i + u, Type: schema.GovernmentBody, Kind: NewNameMention}
-			m.ID = schema.Slug(d.spanText(s, i, i+u))
-			if e, ok := d.x.gaz.Entry(m.ID); ok {
-				m.Type = e.Type
+			id, t := schema.Slug(d.spanText(s, i, i+u)), schema.GovernmentBody
+			if e, ok := d.x.gaz.Entry(id); ok {
+				t = e.Type
 			}
-			add(m)
+			add(d.sc.newMention(Mention{Start: i, End: i + u, ID: id, Type: t, Kind: NewNameMention}))
 			i += u
 			continue
 		}

@@ -792,9 +792,9 @@ func (st *sent) shouldDemands() {
 // speakerAt returns where the speaker speaker() found is named, or -1.
 func (st *sent) speakerAt() int {
 	sp := st.speaker()
-	for k, m := range st.ms {
+	for _, m := range st.ms {
 		if id, _ := st.actor(m); id == sp {
-			return st.ms[k].Start
+			return m.Start
 		}
 	}
 	return -1

@@ -786,7 +786,7 @@ func (st *sent) ownGroup(m *Mention) {
 	}
 	if st.toks[m.Start-1].Key == "whose" {
 		// "Sadr, whose Mahdi Army fought": the name right before
-		if p := st.mentionAt(m.Start - 3); m.Start >= 3 && st.toks[m.Start-2].Text == "," && p != nil && p.Type == schema.Person {
+		if p := st.mentionAt(m.Start - 3); m.Start >= 3 && p != nil && st.toks[m.Start-2].Text == "," && p.Type == schema.Person {
 			st.emit(p.ID, schema.LeaderOf, m.ID, schema.Asserted, "own-group", m.Start)
 		}
 		return
