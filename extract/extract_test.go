@@ -434,6 +434,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"united-states killed abu-baqir-al-saadi"}, nil},
 		{"the doer of strikes named by a modifier", "Militias carried out 170 attacks, prompting several rounds of American strikes, including one in [[Baghdad|Location]] that killed a senior [[Kataib Hezbollah|ArmedGroup]] commander, [[Abu Baqir al-Saadi|Person]].",
 			[]string{"united-states killed abu-baqir-al-saadi"}, nil},
+		{"a passive relative clause after a name", "[[Kataib Hezbollah|ArmedGroup]], which was targeted by [[US|Country]] strikes, vowed revenge. [[Qasem Soleimani|Person]], who was killed by a [[US|Country]] drone, was buried. [[Iran|Country]], the main supporter of [[Hezbollah|ArmedGroup]], denied it. [[Iraq|Country]] said that [[Syria|Country]] was attacked by [[Turkey|Country]].",
+			[]string{"united-states attacked kataib-hezbollah", "united-states killed qasem-soleimani", "hezbollah backedBy iran", "turkey attacked syria"}, []string{"turkey attacked iraq"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -298,8 +298,8 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 			}
 		}
 	}
-	if r >= 1 && (st.toks[r].Key == "that" || st.toks[r].Key == "which" || st.toks[r].Key == "who") && !passive {
-		return st.antecedentNP(r)
+	if r >= 1 && (st.toks[r].Key == "that" || st.toks[r].Key == "which" || st.toks[r].Key == "who") && (!passive || st.toks[r].Key != "that") {
+		return st.antecedentNP(r) // "the government, which is backed by": also a passive's patient
 	}
 	for j := i - 1; j >= 0; j-- {
 		t := st.toks[j]

@@ -595,7 +595,7 @@ func (st *sent) orgApposition(m *Mention) {
 }
 
 var (
-	patronNouns = setOf("patron", "patrons", "backer", "backers", "sponsor", "sponsors", "benefactor", "benefactors", "paymaster", "paymasters", "protector")
+	patronNouns = setOf("patron", "patrons", "backer", "backers", "sponsor", "sponsors", "supporter", "supporters", "benefactor", "benefactors", "paymaster", "paymasters", "protector")
 	proxyNouns  = setOf("proxy", "proxies", "client", "clients", "surrogate", "surrogates")
 	allyNouns   = setOf("ally", "allies")
 )

@@ -483,6 +483,9 @@ func (st *sent) patientNear(i int) bool {
 				continue
 			}
 		}
+		if (t.Key == "which" || t.Key == "who") && j >= 2 && st.toks[j-1].Text == "," && st.at[j-2] >= 0 {
+			return true // "the government, which is backed by": the antecedent
+		}
 		if patientStops.has(t) || t.Kind == Punct && t.Text != "-" && t.Text != ")" {
 			return false
 		}
