@@ -436,6 +436,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"united-states killed abu-baqir-al-saadi"}, nil},
 		{"a passive relative clause after a name", "[[Kataib Hezbollah|ArmedGroup]], which was targeted by [[US|Country]] strikes, vowed revenge. [[Qasem Soleimani|Person]], who was killed by a [[US|Country]] drone, was buried. [[Iran|Country]], the main supporter of [[Hezbollah|ArmedGroup]], denied it. [[Iraq|Country]] said that [[Syria|Country]] was attacked by [[Turkey|Country]].",
 			[]string{"united-states attacked kataib-hezbollah", "united-states killed qasem-soleimani", "hezbollah backedBy iran", "turkey attacked syria"}, []string{"turkey attacked iraq"}},
+		{"in a place's possessed place; a demand by gerund is the writer's", "The [[U.S. Embassy|Facility]] compound in [[Baghdad|Location]]'s fortified [[Green Zone|Location]] was attacked. [[Abbas Araghchi|Person]] wrote to the [[UN Security Council|InternationalOrganization]] demanding that it condemn the violation.",
+			[]string{"us-embassy-in-baghdad locatedIn green-zone", "green-zone locatedIn baghdad"}, []string{"united-nations-security-council demanded united-nations"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -87,6 +87,16 @@ func (st *sent) places() {
 		default:
 			continue
 		}
+		if rule == "place-in" && st.possessive(n.End) {
+			// "in Baghdad's fortified Green Zone": the place possessed
+			q := n.End + 1
+			for q < len(toks) && q < n.End+3 && st.at[q] < 0 && toks[q].Kind == Word && !toks[q].Upper() {
+				q++
+			}
+			if c := st.mentionAt(q); c != nil && c.Start == q && c.Type.IsPlace() {
+				n = c
+			}
+		}
 		if m.ID == n.ID || st.d.x.within(n.ID, m.ID, 6) {
 			// "Iraq, Baghdad": the gazetteer puts the second inside the first
 			continue

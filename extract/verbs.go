@@ -164,9 +164,16 @@ func (st *sent) verbs() {
 			subs = st.lastSubs
 		}
 		if v.Form == Gerund && i > 0 && st.at[i-1] >= 0 {
-			// "militias firing drones at Israel": the noun the gerund
-			// modifies, whatever governs it ("rein in militias firing")
-			if id, t := st.actor(st.ms[st.at[i-1]]); t.IsActor() && t != schema.Person {
+			if speechPredicate(v.Predicate) {
+				// "Araghchi wrote to the Security Council demanding that it
+				// condemn ...": who wrote demands, not the addressee
+				subs = nil
+				if st.lastVerb >= 0 {
+					subs = st.lastSubs
+				}
+			} else if id, t := st.actor(st.ms[st.at[i-1]]); t.IsActor() && t != schema.Person {
+				// "militias firing drones at Israel": the noun the gerund
+				// modifies, whatever governs it ("rein in militias firing")
 				subs = []string{id}
 			}
 		}
@@ -636,6 +643,12 @@ func (st *sent) between(v Verb, i, end int) {
 			}
 		}
 	}
+}
+
+// speechPredicate reports whether p is said rather than done: a demand,
+// an accusation, a threat.
+func speechPredicate(p schema.Predicate) bool {
+	return p == schema.Demanded || p == schema.Accused || p == schema.Threatened
 }
 
 // objectFirstVerbs put their direct object before their preposition
