@@ -438,6 +438,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"united-states attacked kataib-hezbollah", "united-states killed qasem-soleimani", "hezbollah backedBy iran", "turkey attacked syria"}, []string{"turkey attacked iraq"}},
 		{"in a place's possessed place; a demand by gerund is the writer's", "The [[U.S. Embassy|Facility]] compound in [[Baghdad|Location]]'s fortified [[Green Zone|Location]] was attacked. [[Abbas Araghchi|Person]] wrote to the [[UN Security Council|InternationalOrganization]] demanding that it condemn the violation.",
 			[]string{"us-embassy-in-baghdad locatedIn green-zone", "green-zone locatedIn baghdad"}, []string{"united-nations-security-council demanded united-nations"}},
+		{"positions after an acronym, not positions near; a relative clause on the object", "Jets struck [[Islamic State of Iraq and the Levant|ArmedGroup]] ([[ISIL|ArmedGroup]]) positions in the city of [[Tikrit|Location]]. Jets struck [[ISIS|ArmedGroup]] positions near [[Erbil|Location]]. [[Leon Panetta|Person]] blamed Shiite militias that have been killing American troops.",
+			[]string{"islamic-state deployedIn tikrit"}, []string{"islamic-state deployedIn erbil", "leon-panetta accused united-states"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

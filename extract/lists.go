@@ -220,6 +220,15 @@ var (
 func (st *sent) positions() {
 	toks := st.toks
 	for _, m := range st.ms {
+		if m.End+3 < len(toks) && toks[m.End].Text == ")" && positionNouns.has(toks[m.End+1]) && (toks[m.End+2].Key == "in" || toks[m.End+2].Key == "around") {
+			// "Islamic State of Iraq and the Levant (ISIL) positions in"
+			if id, t := st.actor(m); t.IsActor() && t != schema.Person {
+				if p := st.placeAfter(m.End + 3); p != nil && p.ID != id {
+					st.emit(id, schema.DeployedIn, p.ID, st.modality(m.End, false), "positions-in", m.End)
+				}
+			}
+			continue
+		}
 		if m.End+2 >= len(toks) || m.Type == schema.Person || !positionNouns.has(toks[m.End]) && !controlVerbs.has(toks[m.End]) && !auxOrAdverbs.has(toks[m.End]) && !beAux.has(toks[m.End]) && toks[m.End].Text != "," {
 			continue // tests on the next word first: most names are followed by neither
 		}
@@ -227,8 +236,8 @@ func (st *sent) positions() {
 		if !t.IsActor() || t == schema.Person {
 			continue
 		}
-		// "Mahdi Army positions in Basra"
-		if positionNouns.has(toks[m.End]) && (toks[m.End+1].Key == "in" || toks[m.End+1].Key == "around" || toks[m.End+1].Key == "near") {
+		// "Mahdi Army positions in Basra" (but "positions near Erbil" are not in it)
+		if positionNouns.has(toks[m.End]) && (toks[m.End+1].Key == "in" || toks[m.End+1].Key == "around") {
 			if p := st.placeAfter(m.End + 2); p != nil && p.ID != id {
 				st.emit(id, schema.DeployedIn, p.ID, st.modality(m.End, false), "positions-in", m.End)
 			}

@@ -486,6 +486,9 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 		if clauseStops.has(t) && t.Key != "as" || objectStops.has(t) || st.stop(j) {
 			break
 		}
+		if t.Key == "that" && j > start && st.toks[j-1].Kind == Word && !st.toks[j-1].Upper() && st.at[j-1] < 0 && (militantNouns.has(st.toks[j-1]) || militiaNouns.has(st.toks[j-1])) {
+			break // "blamed Shiite militias that have been killing American troops": a relative clause about the object
+		}
 		if t.Text == "," && j+1 < len(st.toks) && strings.HasSuffix(st.toks[j+1].Key, "ing") && st.mk(j+1) < 0 {
 			break // ", killing two members of ...": a new clause
 		}
