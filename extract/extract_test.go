@@ -440,6 +440,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"us-embassy-in-baghdad locatedIn green-zone", "green-zone locatedIn baghdad"}, []string{"united-nations-security-council demanded united-nations"}},
 		{"positions after an acronym, not positions near; a relative clause on the object", "Jets struck [[Islamic State of Iraq and the Levant|ArmedGroup]] ([[ISIL|ArmedGroup]]) positions in the city of [[Tikrit|Location]]. Jets struck [[ISIS|ArmedGroup]] positions near [[Erbil|Location]]. [[Leon Panetta|Person]] blamed Shiite militias that have been killing American troops.",
 			[]string{"islamic-state deployedIn tikrit"}, []string{"islamic-state deployedIn erbil", "leon-panetta accused united-states"}},
+		{"the head of a group's part is a member", "[[Ali Karaki|Person]], the commander of [[Hezbollah|ArmedGroup]]'s southern front, was killed. [[Hadi al-Ameri|Person]], the head of [[Iraq|Country]]'s [[Badr Organization|ArmedGroup]], spoke.",
+			[]string{"ali-karaki memberOf hezbollah", "hadi-al-amiri leaderOf badr-organization"}, []string{"ali-karaki leaderOf hezbollah"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -455,6 +455,23 @@ func (st *sent) portfolioHead(roleStart int, target string) bool {
 	return false
 }
 
+// subUnitHead reports whether the role at roleStart heads a part of the
+// organisation named after it, not the organisation: "the commander of
+// Hezbollah's southern front".
+func (st *sent) subUnitHead(roleStart int) bool {
+	_, n := st.roleAt(roleStart)
+	k := roleStart + n
+	if n == 0 || k >= len(st.toks) || st.toks[k].Key != "of" {
+		return false
+	}
+	m := st.mentionAt(st.skipDet(k + 1))
+	if m == nil || !st.possessive(m.End) || m.End+1 >= len(st.toks) {
+		return false
+	}
+	t := st.toks[m.End+1]
+	return t.Kind == Word && !t.Upper() && st.at[m.End+1] < 0
+}
+
 // homeOf reports whether place is where the gazetteer puts the actor id.
 func (d *docState) homeOf(id, place string) bool {
 	e, ok := d.x.gaz.Entry(id)
@@ -476,6 +493,9 @@ func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string)
 	}
 	if st.portfolioHead(roleStart, target) {
 		return schema.OfficialOf
+	}
+	if st.subUnitHead(roleStart) {
+		return schema.MemberOf // "the commander of Hezbollah's southern front"
 	}
 	j := roleStart - 1
 	for j >= 0 && (rankAdjectives.has(st.toks[j]) || st.at[j] >= 0) {
