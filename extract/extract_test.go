@@ -442,6 +442,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"islamic-state deployedIn tikrit"}, []string{"islamic-state deployedIn erbil", "leon-panetta accused united-states"}},
 		{"the head of a group's part is a member", "[[Ali Karaki|Person]], the commander of [[Hezbollah|ArmedGroup]]'s southern front, was killed. [[Hadi al-Ameri|Person]], the head of [[Iraq|Country]]'s [[Badr Organization|ArmedGroup]], spoke.",
 			[]string{"ali-karaki memberOf hezbollah", "hadi-al-amiri leaderOf badr-organization"}, []string{"ali-karaki leaderOf hezbollah"}},
+		{"a patron, proxy or partner after a copula", "The [[SDF|ArmedGroup]] was the main ground partner of the [[US-led coalition|Coalition]]. [[Iran|Country]] is the main backer of [[Hezbollah|ArmedGroup]]. [[Kataib Hezbollah|ArmedGroup]] was a target of [[US|Country]] strikes.",
+			[]string{"syrian-democratic-forces alliedWith us-led-coalition", "hezbollah backedBy iran"}, []string{"kataib-hezbollah alliedWith united-states", "kataib-hezbollah backedBy united-states"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

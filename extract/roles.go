@@ -615,9 +615,10 @@ func (st *sent) orgApposition(m *Mention) {
 }
 
 var (
-	patronNouns = setOf("patron", "patrons", "backer", "backers", "sponsor", "sponsors", "supporter", "supporters", "benefactor", "benefactors", "paymaster", "paymasters", "protector")
-	proxyNouns  = setOf("proxy", "proxies", "client", "clients", "surrogate", "surrogates")
-	allyNouns   = setOf("ally", "allies")
+	patronNouns   = setOf("patron", "patrons", "backer", "backers", "sponsor", "sponsors", "supporter", "supporters", "benefactor", "benefactors", "paymaster", "paymasters", "protector")
+	proxyNouns    = setOf("proxy", "proxies", "client", "clients", "surrogate", "surrogates")
+	allyNouns     = setOf("ally", "allies", "partner", "partners")
+	allyModifiers = setOf("ground", "military", "strategic", "security", "regional", "local")
 )
 
 // patronApposition reads who backs whom said in passing, after a comma:
@@ -630,8 +631,8 @@ func (st *sent) patronApposition(m *Mention) {
 		return
 	}
 	j := m.End
-	if j+2 >= len(st.toks) || st.toks[j].Text != "," {
-		return
+	if j+2 >= len(st.toks) || st.toks[j].Text != "," && !copulas.has(st.toks[j]) {
+		return // ", Hezbollah's main patron" or "was the main partner of"
 	}
 	j++
 	var y *Mention
@@ -642,8 +643,8 @@ func (st *sent) patronApposition(m *Mention) {
 	} else {
 		return
 	}
-	for a := 0; a < 2 && j < len(st.toks) && st.toks[j].Kind == Word && !st.toks[j].Upper() && st.at[j] < 0 && st.adjective(j) && !patronNouns.has(st.toks[j]) && !proxyNouns.has(st.toks[j]) && !allyNouns.has(st.toks[j]); a++ {
-		j++ // "main", "chief", "closest"
+	for a := 0; a < 3 && j < len(st.toks) && st.toks[j].Kind == Word && !st.toks[j].Upper() && st.at[j] < 0 && (st.adjective(j) || allyModifiers.has(st.toks[j])) && !patronNouns.has(st.toks[j]) && !proxyNouns.has(st.toks[j]) && !allyNouns.has(st.toks[j]); a++ {
+		j++ // "main", "chief", "closest", "main ground"
 	}
 	if j >= len(st.toks) {
 		return
