@@ -444,6 +444,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"ali-karaki memberOf hezbollah", "hadi-al-amiri leaderOf badr-organization"}, []string{"ali-karaki leaderOf hezbollah"}},
 		{"a patron, proxy or partner after a copula", "The [[SDF|ArmedGroup]] was the main ground partner of the [[US-led coalition|Coalition]]. [[Iran|Country]] is the main backer of [[Hezbollah|ArmedGroup]]. [[Kataib Hezbollah|ArmedGroup]] was a target of [[US|Country]] strikes.",
 			[]string{"syrian-democratic-forces alliedWith us-led-coalition", "hezbollah backedBy iran"}, []string{"kataib-hezbollah alliedWith united-states", "kataib-hezbollah backedBy united-states"}},
+		{"a list of places in a place", "The strikes hit positions in [[Jurf al-Nasr|Location]] and [[al-Musayyib|Location]] in [[Babil province|Location]]. Strikes hit [[Karbala|Location]], [[Najaf|Location]] and [[Hilla|Location]] in southern [[Iraq|Country]]. [[Camp Victory|Facility]] near [[Baghdad airport|Facility]] and the [[Ain al-Asad air base|Facility]] in western [[Iraq|Country]] were targeted.",
+			[]string{"jurf-al-sakhar locatedIn babil-governorate", "musayyib locatedIn babil-governorate", "karbala locatedIn iraq", "najaf locatedIn iraq", "hillah locatedIn iraq", "ain-al-asad-air-base locatedIn iraq"}, []string{"baghdad-international-airport locatedIn iraq"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

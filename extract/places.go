@@ -102,6 +102,15 @@ func (st *sent) places() {
 			continue
 		}
 		st.emit(m.ID, schema.LocatedIn, n.ID, schema.Asserted, rule, m.End)
+		if rule == "place-in" {
+			// "Jurf al-Nasr and al-Musayyib in Babil province": the list's
+			// other places are there too
+			for _, g := range st.group(k) {
+				if g != m && g.End <= m.Start && st.plainList(g.End, m.Start) && !nearPreps.hasKey(st.prepBefore(g)) && (g.Type == schema.Location || g.Type == schema.Facility) && g.ID != n.ID && !st.d.x.within(n.ID, g.ID, 6) {
+					st.emit(g.ID, schema.LocatedIn, n.ID, schema.Asserted, "place-in-list", m.End)
+				}
+			}
+		}
 	}
 	// "Tower 22, a logistics support base in northeast Jordan"
 	for _, a := range st.ms {
@@ -365,4 +374,21 @@ func (st *sent) hasPlaceLink(m *Mention) bool {
 		}
 	}
 	return false
+}
+
+// nearPreps put a place beside another, not in a list with it: "Victory
+// base near Baghdad airport and the Ain al-Asad air base in Iraq".
+var nearPreps = setOf("near", "outside", "around", "beside", "by")
+
+// plainList reports whether toks[a:b] only joins the names of a list:
+// commas, "and", "or", determiners and names ("Karbala, Najaf and"; not
+// "Victory base near Baghdad airport and").
+func (st *sent) plainList(a, b int) bool {
+	for q := a; q < b; q++ {
+		t := st.toks[q]
+		if st.at[q] < 0 && t.Text != "," && t.Key != "and" && t.Key != "or" && !determiners.has(t) {
+			return false
+		}
+	}
+	return true
 }
