@@ -446,6 +446,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"syrian-democratic-forces alliedWith us-led-coalition", "hezbollah backedBy iran"}, []string{"kataib-hezbollah alliedWith united-states", "kataib-hezbollah backedBy united-states"}},
 		{"a list of places in a place", "The strikes hit positions in [[Jurf al-Nasr|Location]] and [[al-Musayyib|Location]] in [[Babil province|Location]]. Strikes hit [[Karbala|Location]], [[Najaf|Location]] and [[Hilla|Location]] in southern [[Iraq|Country]]. [[Camp Victory|Facility]] near [[Baghdad airport|Facility]] and the [[Ain al-Asad air base|Facility]] in western [[Iraq|Country]] were targeted.",
 			[]string{"jurf-al-sakhar locatedIn babil-governorate", "musayyib locatedIn babil-governorate", "karbala locatedIn iraq", "najaf locatedIn iraq", "hillah locatedIn iraq", "ain-al-asad-air-base locatedIn iraq"}, []string{"baghdad-international-airport locatedIn iraq"}},
+		{"a place where forces are stationed", "A drone struck the [[al-Tanf garrison|Facility]], where [[U.S.|Country]] and coalition personnel are stationed. A drone targeted [[Harir air base|Facility]] in [[Erbil province|Location]], where personnel of the [[US-led coalition|Coalition]] are based. Protesters gathered in [[Baghdad|Location]], where [[Iraq|Country]]'s president spoke.",
+			[]string{"united-states deployedIn al-tanf-garrison", "us-led-coalition deployedIn harir-air-base"}, []string{"us-led-coalition deployedIn erbil-governorate", "iraq deployedIn baghdad"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

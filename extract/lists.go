@@ -203,6 +203,48 @@ func (st *sent) deployments() {
 	}
 	st.unitTroops()
 	st.positions()
+	st.whereStationed()
+}
+
+var whereVerbs = setOf("stationed", "based", "deployed", "garrisoned", "housed", "hosted")
+
+// whereStationed reads "the al-Tanf garrison, where U.S. and coalition
+// personnel are stationed", "Erbil, where US diplomats and military
+// advisers are based": the actors of the clause are deployed in the
+// place before "where".
+func (st *sent) whereStationed() {
+	toks := st.toks
+	for w := 2; w+2 < len(toks); w++ {
+		if toks[w].Key != "where" || toks[w-1].Text != "," {
+			continue
+		}
+		p := st.mentionAt(st.skipParen(w - 2))
+		if p == nil || !p.Type.IsPlace() {
+			continue
+		}
+		if f := st.mentionAt(p.Start - 2); p.Start >= 2 && toks[p.Start-1].Key == "in" && f != nil && f.Type == schema.Facility {
+			p = f // "Harir air base in Erbil province, where": the base
+		}
+		var actors []string
+		for q := w + 1; q < len(toks) && q < w+12; q++ {
+			if st.stop(q) || toks[q].Text == "," {
+				break
+			}
+			if m := st.mentionAt(q); m != nil {
+				if id, t := st.actor(m); t.IsActor() && t != schema.Person && !slicesHas(actors, id) {
+					actors = append(actors, id)
+				}
+				q = m.End - 1
+				continue
+			}
+			if whereVerbs.has(toks[q]) && q > w+1 && (beAux.has(toks[q-1]) || auxOrAdverbs.has(toks[q-1])) {
+				for _, a := range actors {
+					st.emit(a, schema.DeployedIn, p.ID, st.modality(q, false), "where-stationed", q)
+				}
+				break
+			}
+		}
+	}
 }
 
 var (
