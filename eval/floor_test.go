@@ -21,13 +21,13 @@ import (
 const (
 	samplesF1Floor         = 0.85
 	samplesPrecisionFloor  = 0.95
-	holdoutF1Floor         = 0.70
+	holdoutF1Floor         = 0.71
 	holdoutPrecisionFloor  = 0.93
-	holdout2F1Floor        = 0.78
+	holdout2F1Floor        = 0.79
 	holdout2PrecisionFloor = 0.94
 	holdout3F1Floor        = 0.70
 	holdout3PrecisionFloor = 0.92
-	holdout4F1Floor        = 0.73
+	holdout4F1Floor        = 0.74
 	holdout4PrecisionFloor = 0.93
 	devF1Floor             = 0.97
 	devPrecisionFloor      = 0.98
