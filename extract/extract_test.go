@@ -448,6 +448,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"jurf-al-sakhar locatedIn babil-governorate", "musayyib locatedIn babil-governorate", "karbala locatedIn iraq", "najaf locatedIn iraq", "hillah locatedIn iraq", "ain-al-asad-air-base locatedIn iraq"}, []string{"baghdad-international-airport locatedIn iraq"}},
 		{"a place where forces are stationed", "A drone struck the [[al-Tanf garrison|Facility]], where [[U.S.|Country]] and coalition personnel are stationed. A drone targeted [[Harir air base|Facility]] in [[Erbil province|Location]], where personnel of the [[US-led coalition|Coalition]] are based. Protesters gathered in [[Baghdad|Location]], where [[Iraq|Country]]'s president spoke.",
 			[]string{"united-states deployedIn al-tanf-garrison", "us-led-coalition deployedIn harir-air-base"}, []string{"us-led-coalition deployedIn erbil-governorate", "iraq deployedIn baghdad"}},
+		{"a facility that would not be safe; living under sanctions", "[[Abu Alaa al-Walai|Person]] warned that the [[US embassy in Baghdad|Facility]] would not be safe. [[Iraq|Country]] said the embassy would be safe. [[Akram al-Kaabi|Person]] has been under [[US Treasury|GovernmentBody]] sanctions since 2008.",
+			[]string{"abu-alaa-al-walai threatened us-embassy-in-baghdad", "us-department-of-the-treasury accused akram-al-kaabi"}, []string{"iraq threatened us-embassy-in-baghdad"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -204,6 +204,31 @@ func (st *sent) deployments() {
 	st.unitTroops()
 	st.positions()
 	st.whereStationed()
+	st.underSanctions()
+}
+
+var sanctionNouns = setOf("sanctions", "sanction", "indictment", "designation")
+
+// underSanctions reads "X has been under US Treasury sanctions since
+// 2008": the sanctioning body accuses X.
+func (st *sent) underSanctions() {
+	toks := st.toks
+	for i := 1; i+2 < len(toks); i++ {
+		if toks[i].Key != "under" {
+			continue
+		}
+		m := st.mentionAt(st.skipDet(i + 1))
+		if m == nil || m.End >= len(toks) || !sanctionNouns.has(toks[m.End]) {
+			continue
+		}
+		by, t := st.actor(m)
+		if !t.IsActor() {
+			continue
+		}
+		for _, s := range st.subjects(i) {
+			st.emit(by, schema.Accused, s, st.modality(i, false), "under-sanctions", i)
+		}
+	}
 }
 
 var whereVerbs = setOf("stationed", "based", "deployed", "garrisoned", "housed", "hosted")

@@ -166,8 +166,8 @@ func (st *sent) threatPhraseSubject(i int, subs []string) []string {
 		}
 		if k := st.mk(j); k >= 0 && subj == nil {
 			for _, g := range st.group(k) {
-				if id, tt := st.actor(g); tt.IsActor() && !slicesHas(subs, id) {
-					subj = append(subj, id)
+				if id, tt := st.actor(g); (tt.IsActor() || g.Type == schema.Facility) && !slicesHas(subs, id) {
+					subj = append(subj, id) // "the US embassy would not be safe": a facility too
 				}
 			}
 			j = st.ms[k].End - 1
@@ -181,6 +181,9 @@ func (st *sent) threatPhraseSubject(i int, subs []string) []string {
 				k := st.toks[q].Key
 				if threatPhrases.hasKey(k) || passiveThreats.hasKey(k) && st.toks[q-1].Key == "be" {
 					return subj
+				}
+				if k == "safe" && q >= j+3 && st.toks[q-1].Key == "be" && st.toks[q-2].Key == "not" {
+					return subj // "the US embassy would not be safe"
 				}
 			}
 			return nil
