@@ -450,6 +450,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"united-states deployedIn al-tanf-garrison", "us-led-coalition deployedIn harir-air-base"}, []string{"us-led-coalition deployedIn erbil-governorate", "iraq deployedIn baghdad"}},
 		{"a facility that would not be safe; living under sanctions", "[[Abu Alaa al-Walai|Person]] warned that the [[US embassy in Baghdad|Facility]] would not be safe. [[Iraq|Country]] said the embassy would be safe. [[Akram al-Kaabi|Person]] has been under [[US Treasury|GovernmentBody]] sanctions since 2008.",
 			[]string{"abu-alaa-al-walai threatened us-embassy-in-baghdad", "us-department-of-the-treasury accused akram-al-kaabi"}, []string{"iraq threatened us-embassy-in-baghdad"}},
+		{"a speaker set off by an apposition; attacks that could resume", "[[Kataib Hezbollah|ArmedGroup]], the most powerful of the pro-Iran factions, said the timeline was too long and warned that its fighters could resume attacks on American forces if [[Washington|Country]] tried to prolong its stay.",
+			[]string{"kataib-hezbollah threatened united-states"}, []string{"iran-backed-militias threatened united-states"}},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -937,7 +937,18 @@ func (st *sent) speaker() string {
 				}
 				break
 			}
-			if st.toks[q].Text == "\"" || st.toks[q].Text == "”" || st.toks[q].Text == "," {
+			if st.toks[q].Text == "\"" || st.toks[q].Text == "”" {
+				break
+			}
+			if st.toks[q].Text == "," {
+				if k := st.parenthetical(q); k > 0 && q == j-1 {
+					// "Kataib Hezbollah, the most powerful of the factions, said"
+					if m := st.mentionAt(k - 1); m != nil && m.End == k {
+						if id, tt := st.actor(m); tt.IsActor() {
+							return id
+						}
+					}
+				}
 				break
 			}
 		}

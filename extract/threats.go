@@ -137,7 +137,7 @@ func (st *sent) untilLeaves(i int, subs []string) []string {
 
 var (
 	keepUpWords = setOf("continue", "continued", "resume", "keep", "step", "escalate", "intensify", "expand")
-	willWords   = setOf("would", "will")
+	willWords   = setOf("would", "will", "could", "may", "might")
 )
 
 // threatPhrases are what a threatened party "would" do or undergo.
