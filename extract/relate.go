@@ -19,6 +19,8 @@ type sent struct {
 	subj      string // the main subject found, for pronouns in the next sentence
 	claim     bool   // the sentence attributes its content to a source
 	claimDone bool   // claim is computed
+	spk       string // speaker(), once computed
+	spkDone   bool
 	// the last verb the verb rule read, and its subjects, for a verb
 	// coordinated with it
 	lastVerb int
@@ -918,6 +920,14 @@ var speakerVerbs = setOf("said", "says", "saying", "told", "added", "stated", "a
 // speaker returns who the sentence quotes: the actor next to its reporting
 // verb ("..., X said", "said X", "X told reporters").
 func (st *sent) speaker() string {
+	if !st.spkDone {
+		st.spk, st.spkDone = st.findSpeaker(), true
+	}
+	return st.spk
+}
+
+// findSpeaker is speaker, computed.
+func (st *sent) findSpeaker() string {
 	for j, t := range st.toks {
 		if t.starts&startsRule == 0 || !speakerVerbs.has(t) {
 			continue // a bit test first: speakerVerbs are rule triggers
