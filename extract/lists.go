@@ -214,7 +214,7 @@ var sanctionNouns = setOf("sanctions", "sanction", "indictment", "designation")
 func (st *sent) underSanctions() {
 	toks := st.toks
 	for i := 1; i+2 < len(toks); i++ {
-		if toks[i].Key != "under" {
+		if toks[i].starts&startsRule == 0 || toks[i].Key != "under" {
 			continue
 		}
 		m := st.mentionAt(st.skipDet(i + 1))
@@ -240,7 +240,7 @@ var whereVerbs = setOf("stationed", "based", "deployed", "garrisoned", "housed",
 func (st *sent) whereStationed() {
 	toks := st.toks
 	for w := 2; w+2 < len(toks); w++ {
-		if toks[w].Key != "where" || toks[w-1].Text != "," {
+		if toks[w].starts&startsRule == 0 || toks[w].Key != "where" || toks[w-1].Text != "," {
 			continue
 		}
 		p := st.mentionAt(st.skipParen(w - 2))
@@ -278,6 +278,11 @@ var (
 	partWords     = setOf("much", "most", "parts", "part", "swathes", "swaths", "areas", "all")
 	controlVerbs  = setOf("held", "holds", "hold", "controlled", "controls", "control", "occupied", "occupies")
 	fellWords     = setOf("fell", "falls", "fallen")
+	// positionStarts: the words after a name that positions() reads on from
+	positionStarts = setOf("positions", "strongholds", "outposts", "checkpoints", "hideouts", "bases", "posts", "headquarters", "fighters",
+		"held", "holds", "hold", "controlled", "controls", "control", "occupied", "occupies",
+		"has", "have", "had", "also", "reportedly", "allegedly", "later", "then", "still",
+		"is", "are", "was", "were", "been", "being", "be", "got", "get", "gets")
 )
 
 // positions reads where an armed actor is from the ground it holds: "Mahdi
@@ -287,6 +292,12 @@ var (
 func (st *sent) positions() {
 	toks := st.toks
 	for _, m := range st.ms {
+		if m.End+2 >= len(toks) || m.Type == schema.Person {
+			continue
+		}
+		if nt := &toks[m.End]; nt.Text != ")" && nt.Text != "," && !positionStarts.has(*nt) {
+			continue // most names are followed by none of the words the rules below read
+		}
 		if m.End+3 < len(toks) && toks[m.End].Text == ")" && positionNouns.has(toks[m.End+1]) && (toks[m.End+2].Key == "in" || toks[m.End+2].Key == "around") {
 			// "Islamic State of Iraq and the Levant (ISIL) positions in"
 			if id, t := st.actor(m); t.IsActor() && t != schema.Person {
@@ -338,7 +349,7 @@ func (st *sent) positions() {
 	}
 	// "Tikrit, which fell to ISIL", "Mosul fell to the Islamic State"
 	for i := 1; i+2 < len(toks); i++ {
-		if !fellWords.has(toks[i]) || toks[i+1].Key != "to" {
+		if toks[i].starts&startsRule == 0 || !fellWords.has(toks[i]) || toks[i+1].Key != "to" {
 			continue
 		}
 		y := st.mentionAt(st.skipDet(i + 2))

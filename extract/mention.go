@@ -115,8 +115,10 @@ func (d *docState) findMentions(si int) []*Mention {
 		}
 		node, n := d.x.gaz.names.longest(toks, i)
 		u := 0
-		if k, c := toks[i].Key, toks[i].Text[0]; len(k) >= 3 && (k[0] >= '0' && k[0] <= '9' || ordinalWords.has(toks[i])) || (c == 'I' || c == 'V' || c == 'X') && romanNumeral(toks[i].Text) {
-			u = unitName(toks, i) // a digit, an ordinal word or a Roman numeral first: the test is made at every token
+		if c := toks[i].Text[0]; c >= '1' && c <= '9' || unitInitials[c] {
+			// the test is made at every token: a unit's name starts with a
+			// digit, a capitalised ordinal word or a Roman numeral
+			u = unitName(toks, i)
 		}
 		if u > n {
 			// "3rd Battalion, 6th Marine Regiment": a numbered unit
@@ -165,6 +167,10 @@ var unitEchelons = map[string]int{
 	"division": 6, "airborne": 6,
 	"corps": 7, "force": 7, "fleet": 7, "army": 7,
 }
+
+// unitInitials are the first letters of the capitalised ordinal words
+// (First ... Twelfth) and of Roman numerals.
+var unitInitials = [256]bool{'F': true, 'S': true, 'T': true, 'E': true, 'N': true, 'I': true, 'V': true, 'X': true}
 
 var ordinalWords = setOf("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
 

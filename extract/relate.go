@@ -769,7 +769,7 @@ var (
 func (st *sent) shouldDemands() {
 	toks := st.toks
 	for i := 1; i+1 < len(toks); i++ {
-		if !obligationModals.has(toks[i]) || epistemicAfter.has(toks[i+1]) {
+		if toks[i].starts&startsRule == 0 || !obligationModals.has(toks[i]) || epistemicAfter.has(toks[i+1]) {
 			continue
 		}
 		m := st.mentionAt(i - 1)
@@ -928,8 +928,8 @@ func (st *sent) speaker() string {
 
 // findSpeaker is speaker, computed.
 func (st *sent) findSpeaker() string {
-	for j, t := range st.toks {
-		if t.starts&startsRule == 0 || !speakerVerbs.has(t) {
+	for j := range st.toks {
+		if t := &st.toks[j]; t.starts&startsRule == 0 || !speakerVerbs.has(*t) {
 			continue // a bit test first: speakerVerbs are rule triggers
 		}
 		if m := st.mentionAt(j + 1); m != nil && m.Start == j+1 {
@@ -1201,6 +1201,7 @@ var ruleTriggers = []string{
 	"holds", "held", "hold", "holding", "bore", "bears", "bear", "behind", "hallmarks", "hallmark",
 	"claimed", "claims", "claim", "claiming", "died", "perished",
 	"said", "says", "warned", "warns", "stated", "added", "declared", "saying", "told", "announced", "insisted",
+	"should", "must", "where", "under", "fell", "falls", "fallen",
 	"hosts", "hosted", "houses", "housed", "host", "house", "housing", "hosting",
 	"cessation", "truce", "ceasefire", "halt",
 	"stop", "stopped", "stops", "stopping", "halted", "halts", "halting", "cease", "ceased", "ceasing", "suspend", "suspended", "suspends", "suspending", "end", "ended", "ending", "freeze", "froze", "freezing", "pause", "paused", "pausing",

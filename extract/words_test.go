@@ -48,3 +48,16 @@ func TestWordSetHasKey(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionStarts checks that positionStarts holds every word the
+// sets positions() reads after a name hold, so its first test drops no
+// name a later one would keep.
+func TestPositionStarts(t *testing.T) {
+	for _, set := range []*wordSet{positionNouns, controlVerbs, auxOrAdverbs, beAux} {
+		for k := range set.keys {
+			if !positionStarts.hasKey(k) {
+				t.Errorf("positionStarts lacks %q", k)
+			}
+		}
+	}
+}
