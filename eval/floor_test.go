@@ -27,7 +27,7 @@ const (
 	holdout2PrecisionFloor = 0.94
 	holdout3F1Floor        = 0.70
 	holdout3PrecisionFloor = 0.92
-	holdout4F1Floor        = 0.74
+	holdout4F1Floor        = 0.75
 	holdout4PrecisionFloor = 0.93
 	devF1Floor             = 0.97
 	devPrecisionFloor      = 0.98
