@@ -213,6 +213,9 @@ var sanctionNouns = setOf("sanctions", "sanction", "indictment", "designation")
 // 2008": the sanctioning body accuses X.
 func (st *sent) underSanctions() {
 	toks := st.toks
+	if st.has&(hasUnder|hasUnknown) == 0 {
+		return
+	}
 	for i := 1; i+2 < len(toks); i++ {
 		if toks[i].starts&startsRule == 0 || toks[i].Key != "under" {
 			continue
@@ -231,6 +234,11 @@ func (st *sent) underSanctions() {
 	}
 }
 
+var (
+	whereWords = setOf("where")
+	underWords = setOf("under")
+)
+
 var whereVerbs = setOf("stationed", "based", "deployed", "garrisoned", "housed", "hosted")
 
 // whereStationed reads "the al-Tanf garrison, where U.S. and coalition
@@ -239,6 +247,9 @@ var whereVerbs = setOf("stationed", "based", "deployed", "garrisoned", "housed",
 // place before "where".
 func (st *sent) whereStationed() {
 	toks := st.toks
+	if st.has&(hasWhere|hasUnknown) == 0 {
+		return
+	}
 	for w := 2; w+2 < len(toks); w++ {
 		if toks[w].starts&startsRule == 0 || toks[w].Key != "where" || toks[w-1].Text != "," {
 			continue
@@ -348,7 +359,7 @@ func (st *sent) positions() {
 		}
 	}
 	// "Tikrit, which fell to ISIL", "Mosul fell to the Islamic State"
-	for i := 1; i+2 < len(toks); i++ {
+	for i := 1; i+2 < len(toks) && st.has&(hasFell|hasUnknown) != 0; i++ {
 		if toks[i].starts&startsRule == 0 || !fellWords.has(toks[i]) || toks[i+1].Key != "to" {
 			continue
 		}

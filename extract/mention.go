@@ -115,7 +115,7 @@ func (d *docState) findMentions(si int) []*Mention {
 		}
 		node, n := d.x.gaz.names.longest(toks, i)
 		u := 0
-		if c := toks[i].Text[0]; c >= '1' && c <= '9' || unitInitials[c] {
+		if tx := toks[i].Text; tx[0] >= '1' && tx[0] <= '9' || unitInitials[tx[0]] && (ordinalWords.has(toks[i]) || romanInitial[tx[0]] && (len(tx) == 1 || romanInitial[tx[1]])) {
 			// the test is made at every token: a unit's name starts with a
 			// digit, a capitalised ordinal word or a Roman numeral
 			u = unitName(toks, i)
@@ -170,7 +170,10 @@ var unitEchelons = map[string]int{
 
 // unitInitials are the first letters of the capitalised ordinal words
 // (First ... Twelfth) and of Roman numerals.
-var unitInitials = [256]bool{'F': true, 'S': true, 'T': true, 'E': true, 'N': true, 'I': true, 'V': true, 'X': true}
+var (
+	unitInitials = [256]bool{'F': true, 'S': true, 'T': true, 'E': true, 'N': true, 'I': true, 'V': true, 'X': true}
+	romanInitial = [256]bool{'I': true, 'V': true, 'X': true}
+)
 
 var ordinalWords = setOf("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
 

@@ -21,6 +21,7 @@ type sent struct {
 	claimDone bool   // claim is computed
 	spk       string // speaker(), once computed
 	spkDone   bool
+	has       uint8 // which of ruleWords' sets the sentence has a word of (hasObligation ...)
 	// the last verb the verb rule read, and its subjects, for a verb
 	// coordinated with it
 	lastVerb int
@@ -40,6 +41,11 @@ func (d *docState) newSent(si int) *sent {
 	*st = sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: d.sc.ints(len(s.Tokens)), lastVerb: -1, out: st.out[:0]}
 	for i := range st.at {
 		st.at[i] = -1
+		if t := &st.toks[i]; t.starts&startsKnown == 0 {
+			st.has |= hasUnknown
+		} else if int(t.word) < len(ruleMask) {
+			st.has |= ruleMask[t.word]
+		}
 	}
 	for k, m := range st.ms {
 		for i := m.Start; i < m.End; i++ {
@@ -768,6 +774,9 @@ var (
 // speaker demanded it of the subject of "should" or "must".
 func (st *sent) shouldDemands() {
 	toks := st.toks
+	if st.has&(hasObligation|hasUnknown) == 0 {
+		return
+	}
 	for i := 1; i+1 < len(toks); i++ {
 		if toks[i].starts&startsRule == 0 || !obligationModals.has(toks[i]) || epistemicAfter.has(toks[i+1]) {
 			continue
@@ -928,6 +937,9 @@ func (st *sent) speaker() string {
 
 // findSpeaker is speaker, computed.
 func (st *sent) findSpeaker() string {
+	if st.has&(hasSpeaker|hasUnknown) == 0 {
+		return ""
+	}
 	for j := range st.toks {
 		if t := &st.toks[j]; t.starts&startsRule == 0 || !speakerVerbs.has(*t) {
 			continue // a bit test first: speakerVerbs are rule triggers
