@@ -452,6 +452,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"abu-alaa-al-walai threatened us-embassy-in-baghdad", "us-department-of-the-treasury accused akram-al-kaabi"}, []string{"iraq threatened us-embassy-in-baghdad"}},
 		{"a speaker set off by an apposition; attacks that could resume", "[[Kataib Hezbollah|ArmedGroup]], the most powerful of the pro-Iran factions, said the timeline was too long and warned that its fighters could resume attacks on American forces if [[Washington|Country]] tried to prolong its stay.",
 			[]string{"kataib-hezbollah threatened united-states"}, []string{"iran-backed-militias threatened united-states"}},
+		{"rules that skip sentences without their word still run with it", "[[Kataib Hezbollah|ArmedGroup]], the most powerful of the factions, said that [[Iraq|Country]] must expel the troops. [[Tikrit|Location]] fell to [[ISIL|ArmedGroup]]. [[Akram al-Kaabi|Person]] has been under [[US Treasury|GovernmentBody]] sanctions. A drone hit [[Erbil|Location]], where [[US|Country]] troops are based.",
+			[]string{"kataib-hezbollah demanded iraq", "islamic-state attacked tikrit", "us-department-of-the-treasury accused akram-al-kaabi", "united-states deployedIn erbil"}, nil},
 		{"a camp is a base", "Rockets struck [[Camp Loyalty|Facility]] in eastern Baghdad.", []string{"camp-loyalty locatedIn baghdad"}, nil},
 	}
 	for _, tt := range tests {

@@ -61,3 +61,19 @@ func TestPositionStarts(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleMask checks that every word of every trigger set has its set's
+// bit in ruleMask, so no sentence with the word skips the rule.
+func TestRuleMask(t *testing.T) {
+	for b, set := range ruleWords {
+		for w := range set.keys {
+			n := setWords[w]
+			if int(n) >= len(ruleMask) || ruleMask[n]&(1<<b) == 0 {
+				t.Errorf("ruleMask lacks bit %d for %q", b, w)
+			}
+		}
+	}
+	if len(ruleWords) > 7 {
+		t.Errorf("%d trigger sets: sent.has has 7 bits besides hasUnknown", len(ruleWords))
+	}
+}
