@@ -447,8 +447,15 @@ var (
 // the place.
 func (st *sent) hosts() {
 	toks := st.toks
-	for i, t := range toks {
-		if t.starts&startsRule == 0 || !hostVerbs.has(t) {
+	if st.has&(hasHost|hasUnknown) == 0 {
+		return
+	}
+	for i := range toks {
+		if toks[i].starts&startsRule == 0 { // a bit test before copying the token
+			continue
+		}
+		t := toks[i]
+		if !hostVerbs.has(t) {
 			continue
 		}
 		var place *Mention

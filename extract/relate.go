@@ -21,7 +21,7 @@ type sent struct {
 	claimDone bool   // claim is computed
 	spk       string // speaker(), once computed
 	spkDone   bool
-	has       uint8 // which of ruleWords' sets the sentence has a word of (hasObligation ...)
+	has       uint16 // which of ruleWords' sets the sentence has a word of (hasObligation ...)
 	// the last verb the verb rule read, and its subjects, for a verb
 	// coordinated with it
 	lastVerb int

@@ -242,10 +242,11 @@ var (
 // behind the attacks".
 func (st *sent) responsibility() {
 	toks := st.toks
-	for i, t := range toks {
-		if t.starts&startsRule == 0 {
+	for i := range toks {
+		if toks[i].starts&startsRule == 0 { // a bit test before copying the token
 			continue
 		}
+		t := toks[i]
 		switch {
 		case (t.Key == "hallmarks" || t.Key == "hallmark") && i+2 < len(toks) && toks[i+1].Key == "of":
 			// "officials said the strike bore the hallmarks of Kataib Hezbollah"
@@ -340,10 +341,14 @@ func (st *sent) targetAfter(i int) bool {
 // targets of the last attack the document reported without its doer.
 func (st *sent) claims() {
 	toks := st.toks
-	for i, t := range toks {
-		if t.starts&startsRule == 0 {
+	if st.has&(hasClaim|hasUnknown) == 0 {
+		return
+	}
+	for i := range toks {
+		if toks[i].starts&startsRule == 0 { // a bit test before copying the token
 			continue
 		}
+		t := toks[i]
 		if !claimVerbs.has(t) || len(st.d.unclaimed) == 0 {
 			continue
 		}
@@ -376,10 +381,14 @@ func (st *sent) claims() {
 // attacker of the sentence killed X.
 func (st *sent) deaths() {
 	toks := st.toks
-	for i, t := range toks {
-		if t.starts&startsRule == 0 {
+	if st.has&(hasDeath|hasUnknown) == 0 {
+		return
+	}
+	for i := range toks {
+		if toks[i].starts&startsRule == 0 { // a bit test before copying the token
 			continue
 		}
+		t := toks[i]
 		if (t.Key != "died" && t.Key != "perished") || i == 0 {
 			continue
 		}
@@ -402,14 +411,19 @@ func (st *sent) deaths() {
 	}
 }
 
+var deathVerbs = setOf("died", "perished")
+
 var warnVerbs = setOf("said", "says", "warned", "warns", "stated", "added", "declared")
 
 // saidThreats reads a threat phrased in reported speech: "Khazali said U.S.
 // forces would pay a heavy price", "Trump said Tehran would be held fully
 // responsible".
 func (st *sent) saidThreats() {
-	for i, t := range st.toks {
-		if t.starts&startsRule == 0 || !warnVerbs.has(t) {
+	if st.has&(hasWarn|hasUnknown) == 0 {
+		return
+	}
+	for i := range st.toks {
+		if st.toks[i].starts&startsRule == 0 || !warnVerbs.has(st.toks[i]) { // no copy of the token per iteration
 			continue
 		}
 		j := i + 1

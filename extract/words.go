@@ -57,21 +57,25 @@ func (s *wordSet) hasKey(k string) bool { return s.keys[k] }
 // a sentence computes, in the loop newSent already makes over its tokens,
 // which of these sets it has a word of (sent.has), and a rule whose set it
 // lacks skips its own pass over the tokens.
-var ruleWords = []*wordSet{obligationModals, whereWords, underWords, fellWords, speakerVerbs}
+var ruleWords = []*wordSet{obligationModals, whereWords, underWords, fellWords, speakerVerbs, warnVerbs, hostVerbs, claimVerbs, deathVerbs}
 
 // Bits of sent.has, in the order of ruleWords.
 const (
-	hasObligation uint8 = 1 << iota
+	hasObligation uint16 = 1 << iota
 	hasWhere
 	hasUnder
 	hasFell
 	hasSpeaker
-	hasUnknown uint8 = 1 << 7 // a token made without the vocabulary: every rule runs
+	hasWarn
+	hasHost
+	hasClaim
+	hasDeath
+	hasUnknown uint16 = 1 << 15 // a token made without the vocabulary: every rule runs
 )
 
 // ruleMask is, by word number, the bits of the ruleWords sets the word is in.
-var ruleMask = func() []uint8 {
-	m := make([]uint8, len(setWords)+1) // the words of ruleWords are numbered by now; later ones are past the end
+var ruleMask = func() []uint16 {
+	m := make([]uint16, len(setWords)+1) // the words of ruleWords are numbered by now; later ones are past the end
 
 	for b, set := range ruleWords {
 		for w := range set.keys {

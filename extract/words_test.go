@@ -73,7 +73,7 @@ func TestRuleMask(t *testing.T) {
 			}
 		}
 	}
-	if len(ruleWords) > 7 {
-		t.Errorf("%d trigger sets: sent.has has 7 bits besides hasUnknown", len(ruleWords))
+	if len(ruleWords) > 15 {
+		t.Errorf("%d trigger sets: sent.has has 15 bits besides hasUnknown", len(ruleWords))
 	}
 }
