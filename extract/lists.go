@@ -213,11 +213,8 @@ var sanctionNouns = setOf("sanctions", "sanction", "indictment", "designation")
 // 2008": the sanctioning body accuses X.
 func (st *sent) underSanctions() {
 	toks := st.toks
-	if st.has&(hasUnder|hasUnknown) == 0 {
-		return
-	}
-	for i := 1; i+2 < len(toks); i++ {
-		if toks[i].starts&startsRule == 0 || toks[i].Key != "under" {
+	for i := range st.wordsOf(underWords) {
+		if i < 1 || i+2 >= len(toks) {
 			continue
 		}
 		m := st.mentionAt(st.skipDet(i + 1))
@@ -247,11 +244,8 @@ var whereVerbs = setOf("stationed", "based", "deployed", "garrisoned", "housed",
 // place before "where".
 func (st *sent) whereStationed() {
 	toks := st.toks
-	if st.has&(hasWhere|hasUnknown) == 0 {
-		return
-	}
-	for w := 2; w+2 < len(toks); w++ {
-		if toks[w].starts&startsRule == 0 || toks[w].Key != "where" || toks[w-1].Text != "," {
+	for w := range st.wordsOf(whereWords) {
+		if w < 2 || w+2 >= len(toks) || toks[w-1].Text != "," {
 			continue
 		}
 		p := st.mentionAt(st.skipParen(w - 2))
@@ -290,10 +284,7 @@ var (
 	controlVerbs  = setOf("held", "holds", "hold", "controlled", "controls", "control", "occupied", "occupies")
 	fellWords     = setOf("fell", "falls", "fallen")
 	// positionStarts: the words after a name that positions() reads on from
-	positionStarts = setOf("positions", "strongholds", "outposts", "checkpoints", "hideouts", "bases", "posts", "headquarters", "fighters",
-		"held", "holds", "hold", "controlled", "controls", "control", "occupied", "occupies",
-		"has", "have", "had", "also", "reportedly", "allegedly", "later", "then", "still",
-		"is", "are", "was", "were", "been", "being", "be", "got", "get", "gets")
+	positionStarts = unionOf(positionNouns, controlVerbs, auxOrAdverbs, beAux)
 )
 
 // positions reads where an armed actor is from the ground it holds: "Mahdi
@@ -359,8 +350,8 @@ func (st *sent) positions() {
 		}
 	}
 	// "Tikrit, which fell to ISIL", "Mosul fell to the Islamic State"
-	for i := 1; i+2 < len(toks) && st.has&(hasFell|hasUnknown) != 0; i++ {
-		if toks[i].starts&startsRule == 0 || !fellWords.has(toks[i]) || toks[i+1].Key != "to" {
+	for i := range st.wordsOf(fellWords) {
+		if i < 1 || i+2 >= len(toks) || toks[i+1].Key != "to" {
 			continue
 		}
 		y := st.mentionAt(st.skipDet(i + 2))
@@ -447,17 +438,7 @@ var (
 // the place.
 func (st *sent) hosts() {
 	toks := st.toks
-	if st.has&(hasHost|hasUnknown) == 0 {
-		return
-	}
-	for i := range toks {
-		if toks[i].starts&startsRule == 0 { // a bit test before copying the token
-			continue
-		}
-		t := toks[i]
-		if !hostVerbs.has(t) {
-			continue
-		}
+	for i := range st.wordsOf(hostVerbs) {
 		var place *Mention
 		if ids := st.placeSubject(i); len(ids) > 0 {
 			place = st.mentionAt(st.lastMentionBefore(i))

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -21,7 +22,7 @@ type sent struct {
 	claimDone bool   // claim is computed
 	spk       string // speaker(), once computed
 	spkDone   bool
-	has       uint16 // which of ruleWords' sets the sentence has a word of (hasObligation ...)
+	has       uint16 // the ruleBits of the ruleWords sets the sentence has a word of
 	// the last verb the verb rule read, and its subjects, for a verb
 	// coordinated with it
 	lastVerb int
@@ -41,10 +42,8 @@ func (d *docState) newSent(si int) *sent {
 	*st = sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: d.sc.ints(len(s.Tokens)), lastVerb: -1, out: st.out[:0]}
 	for i := range st.at {
 		st.at[i] = -1
-		if t := &st.toks[i]; t.starts&startsKnown == 0 {
-			st.has |= hasUnknown
-		} else if int(t.word) < len(ruleMask) {
-			st.has |= ruleMask[t.word]
+		if w := st.toks[i].word; int(w) < len(ruleMask) {
+			st.has |= ruleMask[w] // a token made without the vocabulary has no word number, and triggers no rule (wordsOf)
 		}
 	}
 	for k, m := range st.ms {
@@ -53,6 +52,23 @@ func (d *docState) newSent(si int) *sent {
 		}
 	}
 	return st
+}
+
+// wordsOf yields the indexes of the sentence's tokens that are words of
+// set and rule triggers (Token.starts has startsRule, so a token made
+// without the vocabulary never is); for a set of ruleWords, a sentence
+// with no word of it is skipped without a pass.
+func (st *sent) wordsOf(set *wordSet) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if set.ruleBit != 0 && st.has&set.ruleBit == 0 {
+			return
+		}
+		for i := range st.toks {
+			if st.toks[i].starts&startsRule != 0 && set.has(st.toks[i]) && !yield(i) {
+				return
+			}
+		}
+	}
 }
 
 // actor returns the ID a mention stands for as an actor: a capital that
@@ -74,7 +90,7 @@ func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Mod
 	if !info.Allows(stT, obT) {
 		return
 	}
-	if (p == schema.Threatened || p == schema.Attacked || p == schema.Struck) && stT == schema.Person && obT == schema.Country && st.d.servesState(subj, obj) {
+	if (p == schema.Threatened || p == schema.Attacked || p == schema.Struck) && stT == schema.Person && obT == schema.Country && st.d.serves(subj, obj) {
 		return // "Erdogan warned that Turkish troops could arrive": his own state's troops
 	}
 	if mod == schema.Asserted && st.reported() {
@@ -107,11 +123,11 @@ func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Mod
 	}
 }
 
-// servesState reports whether the gazetteer has the person id lead or
-// serve the state.
-func (d *docState) servesState(id, state string) bool {
+// serves reports whether the gazetteer has the person id lead or serve
+// the actor (a state, an organisation).
+func (d *docState) serves(id, actor string) bool {
 	e, ok := d.x.gaz.Entry(id)
-	return ok && (slices.Contains(e.Facts["leaderOf"], state) || slices.Contains(e.Facts["officialOf"], state))
+	return ok && (slices.Contains(e.Facts["leaderOf"], actor) || slices.Contains(e.Facts["officialOf"], actor))
 }
 
 // mentionAt returns the mention covering token i, or nil.
@@ -774,11 +790,8 @@ var (
 // speaker demanded it of the subject of "should" or "must".
 func (st *sent) shouldDemands() {
 	toks := st.toks
-	if st.has&(hasObligation|hasUnknown) == 0 {
-		return
-	}
-	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].starts&startsRule == 0 || !obligationModals.has(toks[i]) || epistemicAfter.has(toks[i+1]) {
+	for i := range st.wordsOf(obligationModals) {
+		if i < 1 || i+1 >= len(toks) || epistemicAfter.has(toks[i+1]) {
 			continue
 		}
 		m := st.mentionAt(i - 1)
@@ -796,22 +809,11 @@ func (st *sent) shouldDemands() {
 		if sp == "" && st.d.prevSpeaker != "" && !st.reported() {
 			sp = st.d.prevSpeaker // the report goes on: "X, HRW said today. The government should ..."
 		}
-		if sp == "" || sp == id || st.mentionAt(st.speakerAt()) == m {
-			continue
+		if sp == "" || sp == id {
+			continue // the speaker's own name is no demand's object
 		}
 		st.emit(sp, schema.Demanded, id, schema.Asserted, "should-demand", i)
 	}
-}
-
-// speakerAt returns where the speaker speaker() found is named, or -1.
-func (st *sent) speakerAt() int {
-	sp := st.speaker()
-	for _, m := range st.ms {
-		if id, _ := st.actor(m); id == sp {
-			return m.Start
-		}
-	}
-	return -1
 }
 
 // reported reports whether the sentence attributes its content to a source.
@@ -937,13 +939,7 @@ func (st *sent) speaker() string {
 
 // findSpeaker is speaker, computed.
 func (st *sent) findSpeaker() string {
-	if st.has&(hasSpeaker|hasUnknown) == 0 {
-		return ""
-	}
-	for j := range st.toks {
-		if t := &st.toks[j]; t.starts&startsRule == 0 || !speakerVerbs.has(*t) {
-			continue // a bit test first: speakerVerbs are rule triggers
-		}
+	for j := range st.wordsOf(speakerVerbs) {
 		if m := st.mentionAt(j + 1); m != nil && m.Start == j+1 {
 			if id, tt := st.actor(m); tt.IsActor() {
 				return id

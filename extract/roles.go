@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"slices"
-
-	"github.com/actorgraph/actorgraph/schema"
-)
+import "github.com/actorgraph/actorgraph/schema"
 
 var (
 	militantNouns          = setOf("militia", "militant", "rebel", "opposition", "faction", "insurgent", "jihadist")
@@ -447,7 +443,7 @@ func (st *sent) portfolioHead(roleStart int, target string) bool {
 			for k < len(st.toks) && st.mk(k) < 0 && (determiners.has(st.toks[k]) || regionAdjectives.has(st.toks[k])) {
 				k++
 			}
-			if p := st.mentionAt(k); p != nil && p.Start == k && (p.Type.IsPlace() || p.Type == schema.Country) && p.ID != target && !st.d.homeOf(target, p.ID) {
+			if p := st.mentionAt(k); p != nil && p.Start == k && (p.Type.IsPlace() || p.Type == schema.Country) && p.ID != target && !st.d.x.within(target, p.ID, 1) {
 				return true // not "the Hezbollah leader in Lebanon", its home
 			}
 		}
@@ -470,12 +466,6 @@ func (st *sent) subUnitHead(roleStart int) bool {
 	}
 	t := st.toks[m.End+1]
 	return t.Kind == Word && !t.Upper() && st.at[m.End+1] < 0
-}
-
-// homeOf reports whether place is where the gazetteer puts the actor id.
-func (d *docState) homeOf(id, place string) bool {
-	e, ok := d.x.gaz.Entry(id)
-	return ok && slices.Contains(e.Facts["in"], place)
 }
 
 var regionAdjectives = setOf("northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "far", "rural")

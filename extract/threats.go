@@ -341,15 +341,8 @@ func (st *sent) targetAfter(i int) bool {
 // targets of the last attack the document reported without its doer.
 func (st *sent) claims() {
 	toks := st.toks
-	if st.has&(hasClaim|hasUnknown) == 0 {
-		return
-	}
-	for i := range toks {
-		if toks[i].starts&startsRule == 0 { // a bit test before copying the token
-			continue
-		}
-		t := toks[i]
-		if !claimVerbs.has(t) || len(st.d.unclaimed) == 0 {
+	for i := range st.wordsOf(claimVerbs) {
+		if len(st.d.unclaimed) == 0 {
 			continue
 		}
 		j := i + 1
@@ -380,16 +373,8 @@ func (st *sent) claims() {
 // deaths reads "X died when Israeli jets bombed a command site": the
 // attacker of the sentence killed X.
 func (st *sent) deaths() {
-	toks := st.toks
-	if st.has&(hasDeath|hasUnknown) == 0 {
-		return
-	}
-	for i := range toks {
-		if toks[i].starts&startsRule == 0 { // a bit test before copying the token
-			continue
-		}
-		t := toks[i]
-		if (t.Key != "died" && t.Key != "perished") || i == 0 {
+	for i := range st.wordsOf(deathVerbs) {
+		if i == 0 {
 			continue
 		}
 		var victim *Mention
@@ -419,13 +404,7 @@ var warnVerbs = setOf("said", "says", "warned", "warns", "stated", "added", "dec
 // forces would pay a heavy price", "Trump said Tehran would be held fully
 // responsible".
 func (st *sent) saidThreats() {
-	if st.has&(hasWarn|hasUnknown) == 0 {
-		return
-	}
-	for i := range st.toks {
-		if st.toks[i].starts&startsRule == 0 || !warnVerbs.has(st.toks[i]) { // no copy of the token per iteration
-			continue
-		}
+	for i := range st.wordsOf(warnVerbs) {
 		j := i + 1
 		if j < len(st.toks) && st.toks[j].Key == "that" {
 			j++
@@ -553,12 +532,5 @@ func (st *sent) speaksFor(p, org string) bool {
 			return true
 		}
 	}
-	if e, ok := st.d.x.gaz.Entry(p); ok {
-		for _, k := range []string{"leaderOf", "officialOf"} {
-			if slicesHas(e.Facts[k], org) {
-				return true
-			}
-		}
-	}
-	return false
+	return st.d.serves(p, org)
 }

@@ -9,8 +9,9 @@ package extract
 // rules make several such tests at every token, and comparing strings
 // took an eighth of extraction's time.
 type wordSet struct {
-	keys map[string]bool // the words, for tokens made without the vocabulary
-	bits []uint64        // bit n: the word numbered n is in the set
+	keys    map[string]bool // the words, for tokens made without the vocabulary
+	bits    []uint64        // bit n: the word numbered n is in the set
+	ruleBit uint16          // the set's bit in sent.has, for the sets of ruleWords
 }
 
 // setWords numbers the words of all sets, from 1, in the order setOf
@@ -54,33 +55,39 @@ func (s *wordSet) has(t Token) bool {
 func (s *wordSet) hasKey(k string) bool { return s.keys[k] }
 
 // ruleWords are the words whose presence lets a sentence-wide rule run:
-// a sentence computes, in the loop newSent already makes over its tokens,
-// which of these sets it has a word of (sent.has), and a rule whose set it
-// lacks skips its own pass over the tokens.
+// a sentence notes, in the walk newSent already makes over its tokens,
+// which of these sets it has a word of (sent.has, a bit per set:
+// wordSet.ruleBit), and wordsOf skips the pass of a set it lacks.
 var ruleWords = []*wordSet{obligationModals, whereWords, underWords, fellWords, speakerVerbs, warnVerbs, hostVerbs, claimVerbs, deathVerbs}
 
-// Bits of sent.has, in the order of ruleWords.
-const (
-	hasObligation uint16 = 1 << iota
-	hasWhere
-	hasUnder
-	hasFell
-	hasSpeaker
-	hasWarn
-	hasHost
-	hasClaim
-	hasDeath
-	hasUnknown uint16 = 1 << 15 // a token made without the vocabulary: every rule runs
-)
-
-// ruleMask is, by word number, the bits of the ruleWords sets the word is in.
+// ruleMask is, by word number, the ruleBits of the ruleWords sets the word
+// is in; it also gives each of those sets its bit.
 var ruleMask = func() []uint16 {
 	m := make([]uint16, len(setWords)+1) // the words of ruleWords are numbered by now; later ones are past the end
-
 	for b, set := range ruleWords {
+		set.ruleBit = 1 << b
 		for w := range set.keys {
-			m[setWords[w]] |= 1 << b
+			m[setWords[w]] |= set.ruleBit
 		}
 	}
 	return m
 }()
+
+// unionOf returns the set of the words of all the sets; it is called only
+// to initialise package variables, after the sets it joins.
+func unionOf(sets ...*wordSet) *wordSet {
+	u := &wordSet{keys: map[string]bool{}}
+	for _, s := range sets {
+		for k := range s.keys {
+			u.keys[k] = true
+		}
+		for len(u.bits) < len(s.bits) {
+			u.bits = append(u.bits, 0)
+		}
+		for i, b := range s.bits {
+			u.bits[i] |= b
+		}
+	}
+	wordSets = append(wordSets, u)
+	return u
+}

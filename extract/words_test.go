@@ -74,6 +74,6 @@ func TestRuleMask(t *testing.T) {
 		}
 	}
 	if len(ruleWords) > 15 {
-		t.Errorf("%d trigger sets: sent.has has 15 bits besides hasUnknown", len(ruleWords))
+		t.Errorf("%d trigger sets: keep one of sent.has's 16 bits spare", len(ruleWords))
 	}
 }
