@@ -8,6 +8,7 @@ package extract
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -94,11 +95,15 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	if cap(sc.at) < len(sc.toks) {
 		sc.at = make([]int, 0, len(sc.toks))
 	}
+	if cap(sc.mptrs) < len(sc.toks) {
+		sc.mptrs = make([]*Mention, 0, len(sc.toks))
+	}
 	d.setSentences(sc.sents)
 	for si := range d.sents {
 		ms := d.findMentions(si)
 		ms = d.resolve(si, ms)
-		d.ments[si] = ms
+		d.ments[si] = sc.keep(ms)
+		sc.found = ms[:0]
 	}
 	stmts := sc.stmts[:0]
 	for si := range d.sents {
@@ -130,12 +135,15 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 		d.entity(s.Subject, d.typeOf(s.Subject), "")
 		d.entity(s.Object, d.typeOf(s.Object), "")
 	}
+	if len(d.order) > 0 {
+		out.Entities = make([]schema.Entity, 0, len(d.order))
+	}
 	for _, id := range d.order {
 		e := *d.ents[id]
 		sort.Strings(e.Aliases)
 		out.Entities = append(out.Entities, e)
 	}
-	sort.Slice(out.Entities, func(i, j int) bool { return out.Entities[i].ID < out.Entities[j].ID })
+	slices.SortFunc(out.Entities, func(a, b schema.Entity) int { return strings.Compare(a.ID, b.ID) })
 	out.Statements = stmts
 	if err := out.Validate(); err != nil {
 		return out, fmt.Errorf("extract %s: %w", doc.ID, err)
@@ -502,13 +510,36 @@ type scratch struct {
 	ments [][]*Mention
 	ctx   []sentCtx
 	at    []int // token → mention tables of the sentences, carved in turn
-	sent  sent  // the sentence the relation rules work on (newSent)
+	// found is where a sentence's mentions are gathered (findMentions,
+	// resolve); mptrs is where keep copies them to, sentence by sentence.
+	found []*Mention
+	mptrs []*Mention
+	sent  sent // the sentence the relation rules work on (newSent)
 	stmts []schema.Statement
 	// mentions: the slab newMention carves mentions from, chunk by chunk
 	// (a chunk is never moved, as mentions point into it); mchunk is the
 	// chunk in use.
 	mentions [][]Mention
 	mchunk   int
+	// doc is the call's document state, its maps and order list cleared
+	// and kept from call to call; ents is the slab entity carves its
+	// entities from (chunk by chunk, as they are pointed to).
+	doc    docState
+	ents   [][]schema.Entity
+	echunk int
+}
+
+// newEntity returns a new entity carved from the scratch's slab.
+func (sc *scratch) newEntity(e schema.Entity) *schema.Entity {
+	for sc.echunk < len(sc.ents) && len(sc.ents[sc.echunk]) == mentionChunk {
+		sc.echunk++
+	}
+	if sc.echunk == len(sc.ents) {
+		sc.ents = append(sc.ents, make([]schema.Entity, 0, mentionChunk))
+	}
+	c := append(sc.ents[sc.echunk], e)
+	sc.ents[sc.echunk] = c
+	return &c[len(c)-1]
 }
 
 // mentionChunk is how many mentions a chunk of scratch.mentions holds.
@@ -542,10 +573,14 @@ func (sc *scratch) put() {
 	clear(sc.ments[:cap(sc.ments)])
 	clear(sc.ctx[:cap(sc.ctx)])
 	clear(sc.stmts[:cap(sc.stmts)])
+	clear(sc.found[:cap(sc.found)])
+	clear(sc.mptrs[:cap(sc.mptrs)])
 	sc.toks, sc.sents, sc.ments, sc.ctx, sc.at, sc.stmts = sc.toks[:0], sc.sents[:0], sc.ments[:0], sc.ctx[:0], sc.at[:0], sc.stmts[:0]
-	out := sc.sent.out[:0]
+	sc.found, sc.mptrs = sc.found[:0], sc.mptrs[:0]
+	out, groups := sc.sent.out[:0], sc.sent.groups[:0]
 	clear(out[:cap(out)])
-	sc.sent = sent{out: out}
+	clear(groups[:cap(groups)])
+	sc.sent = sent{out: out, groups: groups}
 	if len(sc.mentions) > scratchMax/mentionChunk {
 		sc.mentions = nil
 	}
@@ -554,6 +589,19 @@ func (sc *scratch) put() {
 		sc.mentions[i] = c[:0]
 	}
 	sc.mchunk = 0
+	ents, names, order := sc.doc.ents, sc.doc.names, sc.doc.order
+	if len(ents) > scratchMax/16 {
+		ents, names = nil, nil
+	}
+	clear(ents)
+	clear(names)
+	clear(order[:cap(order)])
+	sc.doc = docState{ents: ents, names: names, order: order[:0]}
+	for i, c := range sc.ents {
+		clear(c)
+		sc.ents[i] = c[:0]
+	}
+	sc.echunk = 0
 	scratchPool.Put(sc)
 }
 
@@ -567,6 +615,20 @@ func grow[T any](s []T, n int) []T {
 	return s
 }
 
+// keep returns a copy of ms carved from the scratch's table of mention
+// pointers, or a new one, its capacity its length.
+func (sc *scratch) keep(ms []*Mention) []*Mention {
+	if len(ms) == 0 {
+		return nil
+	}
+	if cap(sc.mptrs)-len(sc.mptrs) < len(ms) {
+		return append([]*Mention(nil), ms...)
+	}
+	k := len(sc.mptrs)
+	sc.mptrs = append(sc.mptrs, ms...)
+	return sc.mptrs[k:len(sc.mptrs):len(sc.mptrs)]
+}
+
 // ints returns n ints from the scratch's table, or new ones.
 func (sc *scratch) ints(n int) []int {
 	if cap(sc.at)-len(sc.at) < n {
@@ -577,10 +639,14 @@ func (sc *scratch) ints(n int) []int {
 	return sc.at[k : k+n : k+n]
 }
 
+// newDocState returns the scratch's document state, set for doc.
 func (x *Extractor) newDocState(doc Document, sc *scratch) *docState {
-	return &docState{
-		x: x, doc: doc, sc: sc, ents: map[string]*schema.Entity{}, names: map[string]string{},
+	d := &sc.doc
+	d.x, d.doc, d.sc = x, doc, sc
+	if d.ents == nil {
+		d.ents, d.names = map[string]*schema.Entity{}, map[string]string{}
 	}
+	return d
 }
 
 // countryOfPersonAt returns the country the gazetteer says the person named

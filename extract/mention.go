@@ -64,7 +64,7 @@ func (d *docState) entity(id string, t schema.EntityType, name string) {
 		if g, ok := d.x.gaz.Entry(id); ok {
 			canon, t = g.Name, g.Type
 		}
-		e = &schema.Entity{ID: id, Type: t, Name: canon}
+		e = d.sc.newEntity(schema.Entity{ID: id, Type: t, Name: canon})
 		d.ents[id] = e
 		d.order = append(d.order, id)
 	}
@@ -97,7 +97,7 @@ func (d *docState) spanText(s Sentence, i, j int) string {
 func (d *docState) findMentions(si int) []*Mention {
 	s := d.sents[si]
 	toks := s.Tokens
-	var out []*Mention
+	out := d.sc.found[:0] // copied out by Extract (scratch.keep)
 	covered := make([]bool, len(toks))
 	add := func(m *Mention) {
 		for k := m.Start; k < m.End; k++ {

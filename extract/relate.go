@@ -28,6 +28,9 @@ type sent struct {
 	lastVerb int
 	lastSubs []string
 	dates    []Date // found on first use
+	// groups[k] is group(k), once computed: many rules ask for the same
+	// mention's group. Shared, so never to be changed in place.
+	groups [][]*Mention
 }
 
 func (d *docState) newSent(si int) *sent {
@@ -39,7 +42,7 @@ func (d *docState) newSent(si int) *sent {
 	// are copied out before the next (Extract), and its memory kept
 	// (scratch.put clears it).
 	st := &d.sc.sent
-	*st = sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: d.sc.ints(len(s.Tokens)), lastVerb: -1, out: st.out[:0]}
+	*st = sent{d: d, si: si, s: s, toks: s.Tokens, ms: d.ments[si], at: d.sc.ints(len(s.Tokens)), lastVerb: -1, out: st.out[:0], groups: grow(st.groups, len(d.ments[si]))}
 	for i := range st.at {
 		st.at[i] = -1
 		if w := st.toks[i].word; int(w) < len(ruleMask) {
@@ -180,8 +183,19 @@ func (st *sent) prepBefore(m *Mention) string {
 	return st.toks[i].Key
 }
 
-// group returns the mentions coordinated with m: "A, B and C", "US-Israeli".
+// group returns the mentions coordinated with mention k: "A, B and C",
+// "US-Israeli". The slice is shared: callers must not change it (its
+// capacity is its length, so append copies).
 func (st *sent) group(k int) []*Mention {
+	if g := st.groups[k]; g != nil {
+		return g
+	}
+	g := st.makeGroup(k)
+	st.groups[k] = g[:len(g):len(g)]
+	return st.groups[k]
+}
+
+func (st *sent) makeGroup(k int) []*Mention {
 	g := st.rawGroup(k)
 	// "Yemen's Houthi militia": the possessed name stands in the group
 	for q, m := range g {

@@ -627,7 +627,10 @@ func (st *sent) between(v Verb, i, end int) {
 	for btw < len(toks) && btw < end+4 && toks[btw].Key != "between" && toks[btw].Kind != Punct {
 		btw++ // "agreed in April 2022 between the coalition and the rebels"
 	}
-	if info, _ := v.Predicate.Info(); info.Symmetric && btw < len(toks) && toks[btw].Key == "between" {
+	if btw >= len(toks) || toks[btw].Key != "between" {
+		return
+	}
+	if info, _ := v.Predicate.Info(); info.Symmetric {
 		// "a ceasefire agreed between Israel and the Lebanese government"
 		if k := st.mk(st.skipDet(btw + 1)); k >= 0 {
 			if g := st.group(k); len(g) >= 2 {
