@@ -58,7 +58,16 @@ func Term(local string) string { return NS + local }
 // other run of characters that are not ASCII letters or digits turned into one
 // hyphen. Non-ASCII letters are kept.
 func Slug(name string) string {
+	if isSlug(name) {
+		return name // an ID already: no copy
+	}
+	return slugify(name)
+}
+
+// slugify is Slug without its shortcut.
+func slugify(name string) string {
 	var b strings.Builder
+	b.Grow(len(name))
 	dash := false
 	for _, r := range strings.ToLower(name) {
 		switch {
@@ -75,6 +84,23 @@ func Slug(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// isSlug reports whether Slug(s) is s, for ASCII s: lower-case letters
+// and digits in runs joined by single dashes.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-': // not first, by the test above
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Hash returns a short, stable hex digest of the parts, used for statement

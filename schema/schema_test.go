@@ -36,3 +36,39 @@ func TestSpanString(t *testing.T) {
 		}
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Kataib Hezbollah", "kataib-hezbollah"},
+		{"kataib-hezbollah", "kataib-hezbollah"}, // an ID: returned as it is
+		{"al-Asad", "al-asad"},
+		{"-a--b-", "a-b"},
+		{"Ain al-Asad Air Base", "ain-al-asad-air-base"},
+		{"Jund al-Islam's", "jund-al-islams"},
+		{"Bağdat", "bağdat"},
+		{"4th Brigade", "4th-brigade"},
+		{"", ""},
+		{"---", ""},
+	} {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzSlug checks Slug's shortcut against the full path, and that a slug
+// is its own slug.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Kataib Hezbollah", "a-b", "-a", "a-", "a--b", "Bağdat", "x9", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Slug(s)
+		if want := slugify(s); got != want {
+			t.Fatalf("Slug(%q) = %q, slugify gives %q", s, got, want)
+		}
+		if again := Slug(got); again != got {
+			t.Fatalf("Slug(Slug(%q)) = %q, not %q", s, again, got)
+		}
+	})
+}
