@@ -274,7 +274,6 @@ func (st *sent) nounAfter(i int) bool {
 // coalition" (the US leads it), "Iranian proxies" or "Iran-aligned groups"
 // (Iran backs them, as the gazetteer knows).
 func (st *sent) nameParts(m *Mention) {
-	e, ok := st.d.x.gaz.Entry(m.ID)
 	for q := m.Start; q < m.End; q++ {
 		state := st.d.stateAt(st.toks, q)
 		if state == "" || state == m.ID {
@@ -285,7 +284,7 @@ func (st *sent) nameParts(m *Mention) {
 			st.emit(state, schema.LeaderOf, m.ID, schema.Asserted, "name-led", q)
 			continue
 		}
-		if ok && slicesHas(e.Facts["backedBy"], state) {
+		if e, ok := st.d.x.gaz.Entry(m.ID); ok && slicesHas(e.Facts["backedBy"], state) {
 			st.d.entity(state, st.d.typeOf(state), "")
 			st.emit(m.ID, schema.BackedBy, state, schema.Asserted, "name-backed", q)
 		}

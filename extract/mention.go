@@ -88,6 +88,16 @@ func (d *docState) typeOf(id string) schema.EntityType {
 	return ""
 }
 
+// nameOf returns the entity a capitalised token names by a name the
+// document defined (an acronym, a surname).
+func (d *docState) nameOf(t *Token) (string, bool) {
+	if len(d.names) == 0 || !t.Upper() {
+		return "", false
+	}
+	id, ok := d.names[t.Key]
+	return id, ok
+}
+
 // spanText returns the text of tokens [i, j) of sentence s.
 func (d *docState) spanText(s Sentence, i, j int) string {
 	return d.doc.Text[s.Tokens[i].Start:s.Tokens[j-1].End]
@@ -137,7 +147,7 @@ func (d *docState) findMentions(si int) []*Mention {
 			i += n
 			continue
 		}
-		if id, ok := d.names[toks[i].Key]; ok && toks[i].Upper() {
+		if id, ok := d.nameOf(&toks[i]); ok {
 			add(d.sc.newMention(Mention{Start: i, End: i + 1, ID: id, Type: d.typeOf(id), Kind: NameMention}))
 			i++
 			continue

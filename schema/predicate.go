@@ -94,28 +94,31 @@ var predicateList = []PredicateInfo{
 		Description: "The subject withdrew its forces or personnel from the object."},
 }
 
-var predicateIndex = func() map[Predicate]int {
-	m := make(map[Predicate]int, len(predicateList))
-	for i, p := range predicateList {
-		m[p.Name] = i
+// predicateIndex returns p's index in predicateList, or -1. A scan of
+// the twenty-odd names (most differ in length) is faster than a map's hash.
+func predicateIndex(p Predicate) int {
+	for i := range predicateList {
+		if predicateList[i].Name == p {
+			return i
+		}
 	}
-	return m
-}()
+	return -1
+}
 
 // Predicates returns the description of every predicate, in a fixed order.
 func Predicates() []PredicateInfo { return append([]PredicateInfo(nil), predicateList...) }
 
 // Info returns the description of p; ok is false for an unknown predicate.
 func (p Predicate) Info() (info PredicateInfo, ok bool) {
-	i, ok := predicateIndex[p]
-	if !ok {
+	i := predicateIndex(p)
+	if i < 0 {
 		return PredicateInfo{}, false
 	}
 	return predicateList[i], true
 }
 
 // Valid reports whether p is a predicate of the graph contract.
-func (p Predicate) Valid() bool { _, ok := predicateIndex[p]; return ok }
+func (p Predicate) Valid() bool { return predicateIndex(p) >= 0 }
 
 // IRI returns the predicate's IRI.
 func (p Predicate) IRI() string { return Term(string(p)) }

@@ -37,7 +37,14 @@ var typeDescriptions = map[EntityType]string{
 }
 
 // Valid reports whether t is one of EntityTypes.
-func (t EntityType) Valid() bool { _, ok := typeDescriptions[t]; return ok }
+func (t EntityType) Valid() bool {
+	for _, u := range EntityTypes { // nine: faster than the map's hash
+		if u == t {
+			return true
+		}
+	}
+	return false
+}
 
 // Description returns a one-line description of the type.
 func (t EntityType) Description() string { return typeDescriptions[t] }
