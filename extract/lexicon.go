@@ -203,10 +203,12 @@ func (p *phrases[V]) atID(toks []Token, i int) ([]V, int) {
 	if int(id) >= len(p.byID) {
 		return nil, 0
 	}
-	for _, ph := range p.byID[id] {
-		j, k := i, 0
+	list := p.byID[id]
+	for x := range list {
+		ph := &list[x]
+		j, k := i+1, 1 // the first key is the token's: the list is indexed by it
 		for k < len(ph.ids) && j < len(toks) {
-			if j > i && toks[j].Text == "-" {
+			if toks[j].Text == "-" {
 				j++
 				continue
 			}
@@ -263,6 +265,9 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		p, inv, err := pred(c[0])
 		if err != nil {
 			return err
+		}
+		if c[1] == "" {
+			return fmt.Errorf("verb with no lemma")
 		}
 		var preps []string
 		for _, pr := range splitList(c[6], ";") {

@@ -85,6 +85,12 @@ func (st *sent) actor(m *Mention) (string, schema.EntityType) {
 
 // emit records a statement if the schema allows it.
 func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Modality, rule string, trigger int) {
+	st.emitRule(subj, p, obj, mod, rule, "", trigger)
+}
+
+// emitRule is emit for a rule named in two parts, rule-sub ("verb-attack"),
+// joined only for a statement kept: most candidates are not.
+func (st *sent) emitRule(subj string, p schema.Predicate, obj string, mod schema.Modality, rule, sub string, trigger int) {
 	if subj == "" || obj == "" || subj == obj {
 		return
 	}
@@ -103,6 +109,9 @@ func (st *sent) emit(subj string, p schema.Predicate, obj string, mod schema.Mod
 		if o.Subject == subj && o.Predicate == p && o.Object == obj && o.Modality == mod {
 			return
 		}
+	}
+	if sub != "" {
+		rule += "-" + sub
 	}
 	s := schema.Statement{
 		Subject: subj, Predicate: p, Object: obj, Modality: mod, Rule: rule,

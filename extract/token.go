@@ -96,7 +96,15 @@ func (t Token) Is(words ...string) bool {
 
 func isApos(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u2018' || r == '`' }
 
-func isTokenRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+// isTokenRune reports whether r is part of a word: a letter, digit or mark.
+func isTokenRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r] // punctuation would otherwise search the mark table
+	}
+	return isWordRune(r)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
 // Tokenize splits text into tokens. Words keep internal apostrophes
 // (Kata'ib); a possessive 's is a token of its own; dotted abbreviations
@@ -118,7 +126,10 @@ func tokenizeInto(dst []Token, text string, known *vocabTable) []Token {
 	}
 	space, line := true, true
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == '\n':
 			line, space = true, true
@@ -215,7 +226,7 @@ func scanWord(text string, i int) int {
 // asciiWord marks the ASCII bytes isTokenRune accepts: letters and digits.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
-		t[c] = isTokenRune(rune(c))
+		t[c] = isWordRune(rune(c))
 	}
 	return t
 }()

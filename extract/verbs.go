@@ -311,7 +311,7 @@ func (st *sent) emitVerb(v Verb, s, o string, mod schema.Modality, rule string, 
 	if v.Inverse {
 		s, o = o, s
 	}
-	st.emit(s, v.Predicate, o, mod, rule+"-"+v.Lemma, i)
+	st.emitRule(s, v.Predicate, o, mod, rule, v.Lemma, i)
 }
 
 // auxBefore reports whether a form of "be" precedes token i (adverbs and a
