@@ -4,9 +4,10 @@
 #
 #   bench/run.sh [SIZE...]          # article counts, default: 1000 10000
 #
-# For each size it generates the corpus (cmd/agbench gen, seed 1), measures
-# text → N-Quads throughput on one core and on all cores (agbench extract),
-# writes the N-Quads with `actorgraph extract`, loads the same articles into
+# For each size it generates the corpus (cmd/agbench gen, seed 1) and
+# measures text → N-Quads throughput on one core and on all cores (agbench
+# extract), all sizes first; then for each size it writes the N-Quads with
+# `actorgraph extract`, loads the same articles into
 # bolt with `actorgraph build` and the same N-Quads with Cayley v0.7.7's own
 # `cayley load` (twice: with its defaults, and with build's store options),
 # with peak RSS and CPU time from GNU time. Once per run it measures prose
@@ -77,7 +78,9 @@ result() { # result FILE KEY: the value of KEY in FILE's RESULT line
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 declare -A R
-first=""
+# First the throughput of text → N-Quads at every size, back to back, so
+# that these figures are taken within minutes of each other (the machine's
+# speed drifts) and before the loads fill the page cache; then the rest.
 for n in "${SIZES[@]}"; do
 	c=$WORK/c$n.jsonl
 	log "n=$n: generating"
@@ -89,7 +92,11 @@ for n in "${SIZES[@]}"; do
 	for k in mbs1 mbsN cpu_mbs1 sps1 spsN speedup speedup_q1 speedup_q3 speedup_total control_speedup spin_us quads statements quads_per_fact bytes sentences; do
 		R[$n,$k]=$(result "$WORK/extract-$n.txt" $k)
 	done
+done
 
+first=""
+for n in "${SIZES[@]}"; do
+	c=$WORK/c$n.jsonl
 	log "n=$n: actorgraph extract → N-Quads"
 	read -r "R[$n,x_wall]" "R[$n,x_rss]" "R[$n,x_cpu]" < <(timed "$WORK/agx-$n" "$BIN/actorgraph" extract -o "$WORK/c$n.nq" "$c")
 	R[$n,nq]=$(wc -l <"$WORK/c$n.nq")
