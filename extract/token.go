@@ -275,8 +275,8 @@ func keyOfKnown(s string, known *vocabTable) (string, uint16, uint32, uint16) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= 0x80:
-			return keyOfKnownSlow(s, known)
+		case c >= 0x80 || c == '`':
+			return keyOfKnownSlow(s, known) // keyOf folds these
 		case c == '\'' || c == '.' && len(s) > 1:
 			continue
 		case c >= 'A' && c <= 'Z':

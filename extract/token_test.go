@@ -92,3 +92,26 @@ func TestTokenCase(t *testing.T) {
 		}
 	}
 }
+
+// FuzzKeyOfKnown checks that the vocabulary lookup gives keyOf's key for
+// any token text, and the vocabulary's entry exactly when keyOf's key has
+// one.
+func FuzzKeyOfKnown(f *testing.F) {
+	x := testExtractor(f)
+	for _, s := range []string{"Kata'ib", "Kata`ib", "U.S.", "Hezbollah", "HEZBOLLAH", "Zaydi", ".", "'", "Muḥammad", "2,500", "militias", "Militias", "al-Asad", "x'y.z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		key, starts, id, word := keyOfKnown(s, x.vocab)
+		if want := keyOf(s); key != want {
+			t.Fatalf("keyOfKnown(%q) key %q, keyOf gives %q", s, key, want)
+		}
+		k := x.vocab.find(fnvString(key), []byte(key))
+		switch {
+		case k == nil && (id != 0 || word != 0 || starts != startsKnown):
+			t.Fatalf("keyOfKnown(%q) = id %d word %d starts %b for a key not in the vocabulary", s, id, word, starts)
+		case k != nil && (id != k.id || word != k.word || starts != k.starts|startsKnown):
+			t.Fatalf("keyOfKnown(%q) = id %d word %d starts %b, the vocabulary has %d %d %b", s, id, word, starts, k.id, k.word, k.starts)
+		}
+	})
+}
