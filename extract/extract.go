@@ -568,13 +568,18 @@ func (sc *scratch) put() {
 	if cap(sc.toks) > scratchMax {
 		*sc = scratch{}
 	}
-	clear(sc.toks[:cap(sc.toks)]) // drop the strings
-	clear(sc.sents[:cap(sc.sents)])
-	clear(sc.ments[:cap(sc.ments)])
-	clear(sc.ctx[:cap(sc.ctx)])
-	clear(sc.stmts[:cap(sc.stmts)])
-	clear(sc.found[:cap(sc.found)])
-	clear(sc.mptrs[:cap(sc.mptrs)])
+	// Drop the strings and pointers. A call fills these tables from the
+	// start and only up to their length, which put then clears: what lies
+	// past the length is still clear from the calls before (clearing the
+	// capacity cleared, document after document, the longest document's
+	// tokens).
+	clear(sc.toks)
+	clear(sc.sents)
+	clear(sc.ments)
+	clear(sc.ctx)
+	clear(sc.stmts)
+	clear(sc.mptrs)
+	clear(sc.found[:cap(sc.found)]) // reused sentence by sentence: dirty past its length
 	sc.toks, sc.sents, sc.ments, sc.ctx, sc.at, sc.stmts = sc.toks[:0], sc.sents[:0], sc.ments[:0], sc.ctx[:0], sc.at[:0], sc.stmts[:0]
 	sc.found, sc.mptrs = sc.found[:0], sc.mptrs[:0]
 	out, groups := sc.sent.out[:0], sc.sent.groups[:0]
