@@ -144,7 +144,7 @@ func BenchmarkResolve(b *testing.B) {
 				d := newBenchState(x, doc)
 				b.StartTimer()
 				for si := range d.sents {
-					d.ments[si] = d.resolve(si, d.findMentions(si))
+					d.mentions(si)
 				}
 			}
 		}
@@ -164,7 +164,7 @@ func BenchmarkRelate(b *testing.B) {
 				b.StopTimer()
 				d := newBenchState(x, doc)
 				for si := range d.sents {
-					d.ments[si] = d.resolve(si, d.findMentions(si))
+					d.mentions(si)
 				}
 				b.StartTimer()
 				for si := range d.sents {

@@ -95,15 +95,9 @@ func (x *Extractor) Extract(doc Document) (schema.Extraction, error) {
 	if cap(sc.at) < len(sc.toks) {
 		sc.at = make([]int, 0, len(sc.toks))
 	}
-	if cap(sc.mptrs) < len(sc.toks) {
-		sc.mptrs = make([]*Mention, 0, len(sc.toks))
-	}
 	d.setSentences(sc.sents)
 	for si := range d.sents {
-		ms := d.findMentions(si)
-		ms = d.resolve(si, ms)
-		d.ments[si] = sc.keep(ms)
-		sc.found = ms[:0]
+		d.mentions(si)
 	}
 	stmts := sc.stmts[:0]
 	for si := range d.sents {
@@ -620,14 +614,23 @@ func grow[T any](s []T, n int) []T {
 	return s
 }
 
+// mentions finds and resolves the mentions of sentence si, and keeps
+// them as d.ments[si].
+func (d *docState) mentions(si int) {
+	ms := d.resolve(si, d.findMentions(si))
+	d.ments[si] = d.sc.keep(ms)
+	d.sc.found = ms[:0]
+}
+
 // keep returns a copy of ms carved from the scratch's table of mention
-// pointers, or a new one, its capacity its length.
+// pointers, its capacity its length. A full table is replaced by a
+// larger one; the slices carved from it stay where they are.
 func (sc *scratch) keep(ms []*Mention) []*Mention {
 	if len(ms) == 0 {
 		return nil
 	}
 	if cap(sc.mptrs)-len(sc.mptrs) < len(ms) {
-		return append([]*Mention(nil), ms...)
+		sc.mptrs = make([]*Mention, 0, max(2*cap(sc.mptrs), len(ms), 256))
 	}
 	k := len(sc.mptrs)
 	sc.mptrs = append(sc.mptrs, ms...)
