@@ -311,9 +311,10 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 		if id := d.stateAt(toks, k+2); id != "" {
 			backer, k = id, k+3
 		}
-	} else if id := d.stateAt(toks, k); id != "" && k+2 < len(toks) && toks[k+1].Text == "-" &&
-		alignedParticiples.has(toks[k+2]) {
-		backer, k = id, k+3
+	} else if k+2 < len(toks) && toks[k+1].Text == "-" && alignedParticiples.has(toks[k+2]) {
+		if id := d.stateAt(toks, k); id != "" { // "Iran-backed": the state last, the dearest test
+			backer, k = id, k+3
+		}
 	}
 	if backer != "" {
 		// adjectives between the backer and the noun: "Iran-backed armed factions"
