@@ -28,6 +28,13 @@ var weekdays = map[string]time.Weekday{
 	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
 }
 
+// dateNames are the keys of months and weekdays, as a word set: a bit
+// test before the map lookups, at every capitalised word (TestDateNames).
+var dateNames = setOf("january", "jan", "february", "feb", "march", "mar", "april", "apr",
+	"may", "june", "jun", "july", "jul", "august", "aug", "september",
+	"sep", "sept", "october", "oct", "november", "nov", "december", "dec",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 var (
 	monthPreps = setOf("in", "since", "until", "late", "early", "mid")
 	yearPreps  = setOf("in", "since", "until", "by", "of", "early", "late", "mid")
@@ -41,8 +48,8 @@ var (
 func FindDates(toks []Token, ref time.Time) []Date {
 	var out []Date
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.Kind == Word && t.Upper() {
+		t := &toks[i]
+		if t.Kind == Word && t.Upper() && dateNames.has(*t) {
 			if wd, ok := weekdays[t.Key]; ok {
 				d := Date{Start: i, End: i + 1}
 				if !ref.IsZero() {

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 // TestWordSets checks that a set's bit test on a token numbered by the
 // vocabulary agrees with its word list, at every token of the samples,
@@ -75,5 +79,20 @@ func TestRuleMask(t *testing.T) {
 	}
 	if len(ruleWords) > 15 {
 		t.Errorf("%d trigger sets: keep one of sent.has's 16 bits spare", len(ruleWords))
+	}
+}
+
+// TestDateNames checks that the word set FindDates tests first holds the
+// keys of its month and weekday maps, no more and no fewer.
+func TestDateNames(t *testing.T) {
+	want := map[string]bool{}
+	for k := range months {
+		want[k] = true
+	}
+	for k := range weekdays {
+		want[k] = true
+	}
+	if diff := cmp.Diff(want, dateNames.keys); diff != "" {
+		t.Errorf("dateNames (-months and weekdays +set):\n%s", diff)
 	}
 }
