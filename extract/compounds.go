@@ -62,10 +62,10 @@ func (st *sent) compounds() {
 					id, _ := st.actor(m)
 					st.emit(id, schema.LeaderOf, owner.ID, schema.Asserted, "apposition-led", e)
 				}
-			case backerVerbs.has(w):
+			case backerVerbs.has(&w):
 				id, _ := st.actor(m)
 				next := st.mentionAt(e + 2)
-				for q := e + 2; next == nil && q < e+4 && q < len(toks) && groupHeads.has(toks[q]); q++ {
+				for q := e + 2; next == nil && q < e+4 && q < len(toks) && groupHeads.has(&toks[q]); q++ {
 					next = st.mentionAt(q + 1)
 				}
 				if next != nil && next.Kind != CollectiveMention && next.Start > e {
@@ -85,7 +85,7 @@ func (st *sent) compounds() {
 			}
 		}
 		// "The Houthis, backed by Iran, fired"
-		if q := e; q+3 < len(toks) && toks[q].Text == "," && armedByVerbs.has(toks[q+1]) && toks[q+2].Key == "by" {
+		if q := e; q+3 < len(toks) && toks[q].Text == "," && armedByVerbs.has(&toks[q+1]) && toks[q+2].Key == "by" {
 			if k := st.mk(st.skipDet(q + 3)); k >= 0 && m.Type != schema.Person {
 				for _, y := range st.group(k) { // "backed by Iranian militias and Russian air power"
 					if yid, yt := st.actor(y); yt.IsActor() {
@@ -100,7 +100,7 @@ func (st *sent) compounds() {
 			if toks[e+1].Key == "led" || toks[e+1].Key == "backed" {
 				b, verb = e+3, toks[e+1]
 			}
-			for b < len(toks) && determiners.has(toks[b]) {
+			for b < len(toks) && determiners.has(&toks[b]) {
 				b++
 			}
 			if y := st.mentionAt(b); y != nil && y.Start == b {
@@ -122,14 +122,14 @@ func (st *sent) compounds() {
 // by NATO".
 func (st *sent) ledBy(m *Mention, e int) {
 	toks := st.toks
-	if m.Type == schema.Person || e+2 >= len(toks) || toks[e].Text != "," && !beAux.has(toks[e]) {
+	if m.Type == schema.Person || e+2 >= len(toks) || toks[e].Text != "," && !beAux.has(&toks[e]) {
 		return
 	}
 	lead := e + 1
 	if np := st.ledApposition(e + 1); np > 0 && toks[e].Text == "," {
 		lead = np
 	}
-	if !ledWords.has(toks[lead]) {
+	if !ledWords.has(&toks[lead]) {
 		return
 	}
 	by := lead + 1
@@ -165,7 +165,7 @@ func (st *sent) ledApposition(i int) int {
 		return 0
 	}
 	for j := i + 1; j < len(st.toks) && j <= i+7 && st.at[j] < 0; j++ {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if ledWords.has(t) {
 			if j > i+1 {
 				return j
@@ -184,7 +184,7 @@ func (st *sent) ledApposition(i int) int {
 func (st *sent) leaderAfter(i int) *Mention {
 	var first *Mention
 	for j := st.skipDet(i); j < len(st.toks) && j < i+7; j++ {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if m := st.mentionAt(j); m != nil {
 			if m.Type == schema.Person {
 				return m
@@ -214,7 +214,7 @@ func (st *sent) namedAfter(m *Mention) *Mention {
 	if j < len(st.toks) && st.toks[j].Text == "," {
 		j++
 	}
-	if j+1 < len(st.toks) && (callingWords.has(st.toks[j]) && (st.toks[j+1].Key == "themselves" || st.toks[j+1].Key == "itself") || st.toks[j].Key == "known" || st.toks[j].Key == "dubbed" || st.toks[j].Key == "named") {
+	if j+1 < len(st.toks) && (callingWords.has(&st.toks[j]) && (st.toks[j+1].Key == "themselves" || st.toks[j+1].Key == "itself") || st.toks[j].Key == "known" || st.toks[j].Key == "dubbed" || st.toks[j].Key == "named") {
 		for q := j + 1; q < len(st.toks) && q < j+5; q++ {
 			if n := st.mentionAt(q); n != nil && n != m && n.Type == schema.ArmedGroup || n != nil && n.Type == schema.Coalition {
 				return n
@@ -231,7 +231,7 @@ var describingStarts = setOf("a", "an", "the", "one", "another", "among", "part"
 // militia", "the PMF—a predominantly Shiite, Iran-backed coalition".
 func (st *sent) describedBy(i int) *Mention {
 	for j := i - 1; j >= 1 && j >= i-8; j-- {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if m := st.mentionAt(j); m != nil && m.Type == schema.Country && st.possessive(m.End) && m.End == j+1 {
 			j = m.Start // "the most powerful of Iraq's Iran-backed factions"
 			continue
@@ -243,12 +243,12 @@ func (st *sent) describedBy(i int) *Mention {
 			if t.Kind != Word && !(t.Text == "-" && !t.Space) && st.at[j] < 0 {
 				return nil
 			}
-			if describeStops.has(t) && !frontNouns.has(st.toks[j-1]) && !(j > 1 && frontNouns.has(st.toks[j-2])) {
+			if describeStops.has(t) && !frontNouns.has(&st.toks[j-1]) && !(j > 1 && frontNouns.has(&st.toks[j-2])) {
 				return nil // "X, a step long sought by Iran-aligned parties"; but "X, a banner used by Iran-backed factions"
 			}
 			continue
 		}
-		if !describingStarts.has(st.toks[j+1]) {
+		if !describingStarts.has(&st.toks[j+1]) {
 			if t.Text == "," {
 				continue // "a predominantly Shiite, Iran-backed": a list of adjectives
 			}
@@ -299,7 +299,7 @@ var sponsoredByVerbs = setOf("backed", "supported", "funded", "armed", "sponsore
 func (st *sent) descriptorBacking() {
 	toks := st.toks
 	for i := 1; i+2 < len(toks); i++ {
-		if toks[i+1].Key != "by" || !sponsoredByVerbs.has(toks[i]) || st.at[i-1] >= 0 {
+		if toks[i+1].Key != "by" || !sponsoredByVerbs.has(&toks[i]) || st.at[i-1] >= 0 {
 			continue
 		}
 		owner := st.describedBy(i)

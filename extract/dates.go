@@ -49,7 +49,7 @@ func FindDates(toks []Token, ref time.Time) []Date {
 	var out []Date
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind == Word && t.Upper() && dateNames.has(*t) {
+		if t.Kind == Word && t.Upper() && dateNames.has(t) {
 			if wd, ok := weekdays[t.Key]; ok {
 				d := Date{Start: i, End: i + 1}
 				if !ref.IsZero() {
@@ -59,7 +59,7 @@ func FindDates(toks []Token, ref time.Time) []Date {
 				out = append(out, d)
 				continue
 			}
-			if mo, ok := months[t.Key]; ok && !(t.Key == "may" || t.Key == "march") || ok && i+1 < len(toks) && (toks[i+1].Kind == Number || toks[i+1].Text == "," && i+2 < len(toks) && toks[i+2].Kind == Number) || ok && i > 0 && monthPreps.has(toks[i-1]) {
+			if mo, ok := months[t.Key]; ok && !(t.Key == "may" || t.Key == "march") || ok && i+1 < len(toks) && (toks[i+1].Kind == Number || toks[i+1].Text == "," && i+2 < len(toks) && toks[i+2].Kind == Number) || ok && i > 0 && monthPreps.has(&toks[i-1]) {
 				d := Date{Start: i, End: i + 1}
 				j := i + 1
 				if j < len(toks) && toks[j].Text == "." {
@@ -103,7 +103,7 @@ func FindDates(toks []Token, ref time.Time) []Date {
 				continue
 			}
 		}
-		if t.Kind == Number && isYear(t.Text) && i > 0 && yearPreps.has(toks[i-1]) {
+		if t.Kind == Number && isYear(t.Text) && i > 0 && yearPreps.has(&toks[i-1]) {
 			out = append(out, Date{Start: i, End: i + 1, Value: t.Text})
 			continue
 		}
@@ -220,7 +220,7 @@ var countPrefixes = setOf("about", "some", "around", "over", "nearly", "almost",
 // "about 2,500 troops", "over 160 members of".
 func (st *sent) countBefore(i int) (int, bool) {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if t.Kind == Number {
 			return parseCount(t.Text)
 		}

@@ -226,7 +226,7 @@ func (d *docState) resolve(si int, ms []*Mention) []*Mention {
 		if d.armedUmbrella(m) {
 			// "another member of the Islamic Resistance in Iraq": an
 			// umbrella named as what a group belongs to is not the topic
-			if m.Umbrella = m.Start == 0 || !linkPreps.has(toks[d.skipDetBack(toks, m.Start)]); m.Umbrella {
+			if m.Umbrella = m.Start == 0 || !linkPreps.has(&toks[d.skipDetBack(toks, m.Start)]); m.Umbrella {
 				d.setLast(schema.ArmedGroup, m.ID)
 			}
 		}
@@ -286,7 +286,7 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			}
 		}
 		// "its fighters", "their positions": the last named armed group.
-		if (toks[i].Key == "its" || toks[i].Key == "their") && targetNouns.has(toks[i+1]) {
+		if (toks[i].Key == "its" || toks[i].Key == "their") && targetNouns.has(&toks[i+1]) {
 			// "its" is one named group; "their" may be a collective
 			if id := d.antecedentOf(ms, i, schema.ArmedGroup, toks[i].Key == "its"); id != "" && id != defaultCollectiveID {
 				ms = append(ms, &Mention{Start: i, End: i + 1, ID: id, Type: schema.ArmedGroup, Kind: AnaphorMention, Text: toks[i].Text})
@@ -313,7 +313,7 @@ func (d *docState) anaphors(si int, ms []*Mention) []*Mention {
 			continue
 		}
 		// "the embassy", "the base": the facility of that kind named last
-		if facilityHeads.has(toks[i+1]) && (i+2 >= len(toks) || !toks[i+2].Upper() && !covered[i+2]) {
+		if facilityHeads.has(&toks[i+1]) && (i+2 >= len(toks) || !toks[i+2].Upper() && !covered[i+2]) {
 			if id := d.lastFacility(toks[i+1].Key); id != "" {
 				ms = append(ms, &Mention{Start: i, End: i + 2, ID: id, Type: schema.Facility, Kind: AnaphorMention, Text: d.spanText(s, i, i+2)})
 				continue
@@ -401,7 +401,7 @@ func (d *docState) antecedentCountry(toks []Token, ms []*Mention, i int) string 
 		}
 		prev := toks[max(m.Start-1, 0)]
 		relHead := m.End+1 < i && toks[m.End].Text == "," && (toks[m.End+1].Key == "which" || toks[m.End+1].Key == "who") // "the United States, which still has troops in the country"
-		if relHead || m.Start == 0 || !prepositions.has(prev) && !determiners.has(prev) || determiners.has(prev) && (m.Start == 1 || !prepositions.has(toks[m.Start-2])) {
+		if relHead || m.Start == 0 || !prepositions.has(&prev) && !determiners.has(&prev) || determiners.has(&prev) && (m.Start == 1 || !prepositions.has(&toks[m.Start-2])) {
 			// the nearest subject or modifier is the clause's own actor,
 			// not an antecedent
 			subject = map[string]bool{id: true}
@@ -458,7 +458,7 @@ func (d *docState) topicGroup(si int) string {
 		if m.Kind != NameMention && m.Kind != NewNameMention || m.Type != schema.ArmedGroup && !m.Umbrella {
 			return ""
 		}
-		if m.Start > 0 && prepositions.has(toks[d.skipDetBack(toks, m.Start)]) {
+		if m.Start > 0 && prepositions.has(&toks[d.skipDetBack(toks, m.Start)]) {
 			return ""
 		}
 		return m.ID
@@ -468,7 +468,7 @@ func (d *docState) topicGroup(si int) string {
 
 func (d *docState) skipDetBack(toks []Token, j int) int {
 	q := j - 1
-	for q > 0 && determiners.has(toks[q]) {
+	for q > 0 && determiners.has(&toks[q]) {
 		q--
 	}
 	return max(q, 0)

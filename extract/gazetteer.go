@@ -373,7 +373,7 @@ func (tr *trie) longest(toks []Token, i int) (*trieNode, int) {
 	var best *trieNode
 	bestLen := 0
 	for j := i; j < len(toks); j++ {
-		if j > i && skippable(toks[j]) {
+		if j > i && skippable(&toks[j]) {
 			continue
 		}
 		c := n.next[toks[j].Key]
@@ -402,7 +402,7 @@ func (tr *trie) longestID(toks []Token, i int) (*trieNode, int) {
 		if len(n.vals) > 0 && n.accepts(toks[i:j+1]) {
 			best, bestLen = n, j+1-i
 		}
-		for j++; j < len(toks) && skippable(toks[j]); j++ {
+		for j++; j < len(toks) && skippable(&toks[j]); j++ {
 		}
 		if j >= len(toks) || len(n.kids) == 0 {
 			break
@@ -418,7 +418,7 @@ func (tr *trie) longestID(toks []Token, i int) (*trieNode, int) {
 
 // skippable reports whether matching ignores the token: a hyphen or dot
 // inside a name.
-func skippable(t Token) bool {
+func skippable(t *Token) bool {
 	return t.Kind == Punct && !t.Space && (t.Text == "-" || t.Text == "." || t.Text == "‐" || t.Text == "–")
 }
 
@@ -436,7 +436,8 @@ func (v trieVal) matches(toks []Token) bool {
 		return true
 	}
 	k := 0
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if j > 0 && skippable(t) {
 			continue
 		}

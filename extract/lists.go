@@ -21,7 +21,7 @@ func (st *sent) lists() {
 		among := toks[i].Key == "among" && i+1 < len(toks) && toks[i+1].Key == "them" || toks[i].Key == "such" && i+1 < len(toks) && toks[i+1].Key == "as"
 		// "a front that groups A and B", "an alliance grouping A and B"
 		groups := toks[i].Key == "grouping" || toks[i].Key == "uniting" || i > 0 && (toks[i].Key == "groups" || toks[i].Key == "unites") && (toks[i-1].Key == "that" || toks[i-1].Key == "which")
-		if !among && !groups && !includeVerbs.has(toks[i]) {
+		if !among && !groups && !includeVerbs.has(&toks[i]) {
 			continue
 		}
 		inv := toks[i].Key == "including" || among
@@ -76,7 +76,7 @@ func (st *sent) lists() {
 		// "several countries including Poland, Spain and Croatia": a
 		// generic plural before "including" makes the list the actors,
 		// unless a coalition before it draws on them.
-		if inv && i > 0 && (memberPlurals.has(toks[i-1]) || i > 1 && toks[i-1].Text == "," && memberPlurals.has(toks[i-2])) {
+		if inv && i > 0 && (memberPlurals.has(&toks[i-1]) || i > 1 && toks[i-1].Text == "," && memberPlurals.has(&toks[i-2])) {
 			if container == nil || container.Type != schema.Coalition && container.Type != schema.InternationalOrganization {
 				continue
 			}
@@ -118,14 +118,14 @@ func (st *sent) deployments() {
 		if toks[i].starts&startsRule == 0 {
 			continue
 		}
-		if !keepVerbs.has(toks[i]) {
+		if !keepVerbs.has(&toks[i]) {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && j < i+4 && (toks[j].Kind == Number || troopCountWords.has(toks[j])) {
+		for j < len(toks) && j < i+4 && (toks[j].Kind == Number || troopCountWords.has(&toks[j])) {
 			j++
 		}
-		if j+1 >= len(toks) || !troopNouns.has(toks[j]) && !fighterNouns.has(toks[j]) || j == i+1 && !sendVerbs.has(toks[i]) || (toks[j+1].Key != "in" && toks[j+1].Key != "at" && toks[j+1].Key != "to") {
+		if j+1 >= len(toks) || !troopNouns.has(&toks[j]) && !fighterNouns.has(&toks[j]) || j == i+1 && !sendVerbs.has(&toks[i]) || (toks[j+1].Key != "in" && toks[j+1].Key != "at" && toks[j+1].Key != "to") {
 			continue // "keeps 2,500 troops in", "sent fighters to"; but "has forces in" needs a count
 		}
 		place := st.placeAfter(j + 2)
@@ -143,30 +143,30 @@ func (st *sent) deployments() {
 			continue
 		}
 		j := m.End
-		for j < len(toks) && j < m.End+2 && troopModifiers.has(toks[j]) {
+		for j < len(toks) && j < m.End+2 && troopModifiers.has(&toks[j]) {
 			j++
 		}
-		if j >= len(toks) || !troopNouns.has(toks[j]) {
+		if j >= len(toks) || !troopNouns.has(&toks[j]) {
 			continue
 		}
 		count, hasCount := st.countBefore(m.Start)
 		q := j + 1
 		// "soldiers and airmen are deployed at"
-		if q+1 < len(toks) && toks[q].Key == "and" && troopNouns.has(toks[q+1]) {
+		if q+1 < len(toks) && toks[q].Key == "and" && troopNouns.has(&toks[q+1]) {
 			q += 2
 		}
 		cue := false
 		if q+1 < len(toks) && toks[q].Text == "," {
 			// "US troops, about 2,500 of whom are stationed in Iraq"
 			for w := q + 2; w < len(toks) && w <= q+6; w++ {
-				if whichWhom.has(toks[w]) && toks[w-1].Key == "of" && st.partitiveAfter(q+1, w-1) {
+				if whichWhom.has(&toks[w]) && toks[w-1].Key == "of" && st.partitiveAfter(q+1, w-1) {
 					q = w + 1
 					break
 				}
 			}
 		}
-		for q < len(toks) && stationedOrAux.has(toks[q]) {
-			cue = cue || stationedWords.has(toks[q])
+		for q < len(toks) && stationedOrAux.has(&toks[q]) {
+			cue = cue || stationedWords.has(&toks[q])
 			q++
 		}
 		if q >= len(toks) || (toks[q].Key != "in" && toks[q].Key != "to" && toks[q].Key != "at") {
@@ -187,7 +187,7 @@ func (st *sent) deployments() {
 		st.emitCount(id, schema.DeployedIn, place.ID, mod, "deployed-troops", m.Start, count)
 		// "... and 900 in neighboring Syria"
 		r := place.End
-		if r+3 < len(toks) && toks[r].Key == "and" && approxWords.has(toks[r+1]) {
+		if r+3 < len(toks) && toks[r].Key == "and" && approxWords.has(&toks[r+1]) {
 			r++ // "and roughly 900 in Syria"
 		}
 		if r+2 < len(toks) && toks[r].Key == "and" && toks[r+1].Kind == Number && toks[r+2].Key == "in" || r+3 < len(toks) && toks[r-1].Key == "and" && toks[r].Kind != Number && toks[r+1].Kind == Number && toks[r+2].Key == "in" {
@@ -218,7 +218,7 @@ func (st *sent) underSanctions() {
 			continue
 		}
 		m := st.mentionAt(st.skipDet(i + 1))
-		if m == nil || m.End >= len(toks) || !sanctionNouns.has(toks[m.End]) {
+		if m == nil || m.End >= len(toks) || !sanctionNouns.has(&toks[m.End]) {
 			continue
 		}
 		by, t := st.actor(m)
@@ -267,7 +267,7 @@ func (st *sent) whereStationed() {
 				q = m.End - 1
 				continue
 			}
-			if whereVerbs.has(toks[q]) && q > w+1 && (beAux.has(toks[q-1]) || auxOrAdverbs.has(toks[q-1])) {
+			if whereVerbs.has(&toks[q]) && q > w+1 && (beAux.has(&toks[q-1]) || auxOrAdverbs.has(&toks[q-1])) {
 				for _, a := range actors {
 					st.emit(a, schema.DeployedIn, p.ID, st.modality(q, false), "where-stationed", q)
 				}
@@ -297,10 +297,10 @@ func (st *sent) positions() {
 		if m.End+2 >= len(toks) || m.Type == schema.Person {
 			continue
 		}
-		if nt := &toks[m.End]; nt.Text != ")" && nt.Text != "," && !positionStarts.has(*nt) {
+		if nt := &toks[m.End]; nt.Text != ")" && nt.Text != "," && !positionStarts.has(nt) {
 			continue // most names are followed by none of the words the rules below read
 		}
-		if m.End+3 < len(toks) && toks[m.End].Text == ")" && positionNouns.has(toks[m.End+1]) && (toks[m.End+2].Key == "in" || toks[m.End+2].Key == "around") {
+		if m.End+3 < len(toks) && toks[m.End].Text == ")" && positionNouns.has(&toks[m.End+1]) && (toks[m.End+2].Key == "in" || toks[m.End+2].Key == "around") {
 			// "Islamic State of Iraq and the Levant (ISIL) positions in"
 			if id, t := st.actor(m); t.IsActor() && t != schema.Person {
 				if p := st.placeAfter(m.End + 3); p != nil && p.ID != id {
@@ -309,7 +309,7 @@ func (st *sent) positions() {
 			}
 			continue
 		}
-		if m.End+2 >= len(toks) || m.Type == schema.Person || !positionNouns.has(toks[m.End]) && !controlVerbs.has(toks[m.End]) && !auxOrAdverbs.has(toks[m.End]) && !beAux.has(toks[m.End]) && toks[m.End].Text != "," {
+		if m.End+2 >= len(toks) || m.Type == schema.Person || !positionNouns.has(&toks[m.End]) && !controlVerbs.has(&toks[m.End]) && !auxOrAdverbs.has(&toks[m.End]) && !beAux.has(&toks[m.End]) && toks[m.End].Text != "," {
 			continue // tests on the next word first: most names are followed by neither
 		}
 		id, t := st.actor(m)
@@ -317,7 +317,7 @@ func (st *sent) positions() {
 			continue
 		}
 		// "Mahdi Army positions in Basra" (but "positions near Erbil" are not in it)
-		if positionNouns.has(toks[m.End]) && (toks[m.End+1].Key == "in" || toks[m.End+1].Key == "around") {
+		if positionNouns.has(&toks[m.End]) && (toks[m.End+1].Key == "in" || toks[m.End+1].Key == "around") {
 			if p := st.placeAfter(m.End + 2); p != nil && p.ID != id {
 				st.emit(id, schema.DeployedIn, p.ID, st.modality(m.End, false), "positions-in", m.End)
 			}
@@ -328,23 +328,23 @@ func (st *sent) positions() {
 		if q+1 < len(toks) && toks[q].Text == "," && (toks[q+1].Key == "who" || toks[q+1].Key == "which") {
 			q += 2 // "the Houthis, who control"
 		}
-		for q < len(toks) && q < m.End+4 && (auxOrAdverbs.has(toks[q]) || beAux.has(toks[q])) {
+		for q < len(toks) && q < m.End+4 && (auxOrAdverbs.has(&toks[q]) || beAux.has(&toks[q])) {
 			q++
 		}
-		if q+1 < len(toks) && controlVerbs.has(toks[q]) {
+		if q+1 < len(toks) && controlVerbs.has(&toks[q]) {
 			k := st.skipDet(q + 1)
 			part := false
-			if k+1 < len(toks) && partWords.has(toks[k]) && toks[k+1].Key == "of" {
+			if k+1 < len(toks) && partWords.has(&toks[k]) && toks[k+1].Key == "of" {
 				k, part = st.skipDet(k+2), true // "much of", "parts of"
 			}
-			for k < len(toks) && regionAdjectives.has(toks[k]) {
+			for k < len(toks) && regionAdjectives.has(&toks[k]) {
 				k++ // "northern"
 			}
-			if k+1 < len(toks) && settlementNouns.has(toks[k]) && toks[k+1].Key == "of" {
+			if k+1 < len(toks) && settlementNouns.has(&toks[k]) && toks[k+1].Key == "of" {
 				k += 2 // "the city of"
 			}
 			// a state only when controlled, or in part: "held Iran responsible" is no ground
-			if p := st.mentionAt(k); p != nil && p.Start == k && (p.Type.IsPlace() || p.Type == schema.Country && p.Kind != DemonymMention && (part || !holdVerbs.has(toks[q]))) {
+			if p := st.mentionAt(k); p != nil && p.Start == k && (p.Type.IsPlace() || p.Type == schema.Country && p.Kind != DemonymMention && (part || !holdVerbs.has(&toks[q]))) {
 				st.emit(id, schema.DeployedIn, p.ID, st.modality(q, false), "held-place", q)
 			}
 		}
@@ -389,17 +389,17 @@ func (st *sent) unitTroops() {
 			continue
 		}
 		j := m.Start - 1
-		for j > 0 && determiners.has(toks[j]) {
+		for j > 0 && determiners.has(&toks[j]) {
 			j--
 		}
-		if j < 1 || toks[j].Key != "from" && toks[j].Key != "of" || !troopNouns.has(toks[j-1]) && !fighterNouns.has(toks[j-1]) {
+		if j < 1 || toks[j].Key != "from" && toks[j].Key != "of" || !troopNouns.has(&toks[j-1]) && !fighterNouns.has(&toks[j-1]) {
 			continue
 		}
 		q := m.End
-		for q < len(toks) && sentAux.has(toks[q]) {
+		for q < len(toks) && sentAux.has(&toks[q]) {
 			q++
 		}
-		if q+1 >= len(toks) || !sentWords.has(toks[q]) || toks[q+1].Key != "to" && toks[q+1].Key != "in" && toks[q+1].Key != "into" {
+		if q+1 >= len(toks) || !sentWords.has(&toks[q]) || toks[q+1].Key != "to" && toks[q+1].Key != "in" && toks[q+1].Key != "into" {
 			continue
 		}
 		place := st.placeAfter(q + 2)
@@ -455,10 +455,10 @@ func (st *sent) hosts() {
 		for j < len(toks) && j < i+5 && st.mk(j) < 0 && (toks[j].Key != "of" && toks[j].Key != "from") {
 			j++
 		}
-		if j+1 >= len(toks) || (toks[j].Key != "of" && toks[j].Key != "from") || !(troopNouns.has(toks[j-1]) || hostedNouns.has(toks[j-1])) {
+		if j+1 >= len(toks) || (toks[j].Key != "of" && toks[j].Key != "from") || !(troopNouns.has(&toks[j-1]) || hostedNouns.has(&toks[j-1])) {
 			// "hosts American forces": the owner before the troop noun
 			for q := i + 1; q < len(toks) && q < i+4; q++ {
-				if m := st.mentionAt(q); m != nil && q+1 < len(toks) && troopNouns.has(toks[m.End]) {
+				if m := st.mentionAt(q); m != nil && q+1 < len(toks) && troopNouns.has(&toks[m.End]) {
 					st.emit(st.actorID(m), schema.DeployedIn, place.ID, st.modality(i, false), "hosts", i)
 					break
 				}

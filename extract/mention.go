@@ -125,7 +125,7 @@ func (d *docState) findMentions(si int) []*Mention {
 		}
 		node, n := d.x.gaz.names.longest(toks, i)
 		u := 0
-		if tx := toks[i].Text; tx[0] >= '1' && tx[0] <= '9' || unitInitials[tx[0]] && (ordinalWords.has(toks[i]) || romanInitial[tx[0]] && (len(tx) == 1 || romanInitial[tx[1]])) {
+		if tx := toks[i].Text; tx[0] >= '1' && tx[0] <= '9' || unitInitials[tx[0]] && (ordinalWords.has(&toks[i]) || romanInitial[tx[0]] && (len(tx) == 1 || romanInitial[tx[1]])) {
 			// the test is made at every token: a unit's name starts with a
 			// digit, a capitalised ordinal word or a Roman numeral
 			u = unitName(toks, i)
@@ -198,7 +198,7 @@ func isOrdinal(t *Token) bool {
 		return false
 	}
 	if k[0] < '0' || k[0] > '9' {
-		return ordinalWords.has(*t) && t.Upper()
+		return ordinalWords.has(t) && t.Upper()
 	}
 	n := 0
 	for n < len(k) && k[n] >= '0' && k[n] <= '9' {
@@ -264,7 +264,8 @@ func unitAt(toks []Token, i int) (int, int) {
 // is written capitalised in the gazetteer ("us" is not US, "badr" is Badr
 // only when capitalised).
 func (d *docState) commonWordMatch(toks []Token) bool {
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Upper() || t.Kind == Number {
 			return false
 		}
@@ -311,7 +312,7 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 		if id := d.stateAt(toks, k+2); id != "" {
 			backer, k = id, k+3
 		}
-	} else if k+2 < len(toks) && toks[k+1].Text == "-" && alignedParticiples.has(toks[k+2]) {
+	} else if k+2 < len(toks) && toks[k+1].Text == "-" && alignedParticiples.has(&toks[k+2]) {
 		if id := d.stateAt(toks, k); id != "" { // "Iran-backed": the state last, the dearest test
 			backer, k = id, k+3
 		}
@@ -348,7 +349,7 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 	for m := i; m < len(toks) && m < i+3; m++ {
 		if _, n := lx.Militias.At(toks, m); n > 0 {
 			end := m + n
-			if end+2 < len(toks) && loyalWords.has(toks[end]) && (toks[end+1].Key == "to" || toks[end+1].Key == "with") {
+			if end+2 < len(toks) && loyalWords.has(&toks[end]) && (toks[end+1].Key == "to" || toks[end+1].Key == "with") {
 				if id := d.stateAt(toks, end+2); id != "" {
 					stop := end + 3
 					if stop < len(toks) && toks[stop].Text == "-" {
@@ -360,14 +361,14 @@ func (d *docState) collective(s Sentence, i int) (*Mention, int) {
 			// A bare plural collective ("the armed factions", "Iraqi
 			// militias") names the domain's default collective; a name
 			// just before it owns it ("Houthi fighters").
-			if defaultCollective[strings.ToLower(d.spanText(s, m, end))] && !(i > 0 && toks[i-1].Upper() && !determiners.has(toks[i-1]) && i == m) {
+			if defaultCollective[strings.ToLower(d.spanText(s, m, end))] && !(i > 0 && toks[i-1].Upper() && !determiners.has(&toks[i-1]) && i == m) {
 				if _, ok := d.x.gaz.Entry(defaultCollectiveID); ok {
 					return &Mention{Start: start, End: end, ID: defaultCollectiveID, Type: schema.ArmedGroup, Kind: CollectiveMention}, end - i
 				}
 			}
 			break
 		}
-		if toks[m].Kind != Word || !collectiveAdjectives.has(toks[m]) {
+		if toks[m].Kind != Word || !collectiveAdjectives.has(&toks[m]) {
 			break
 		}
 	}
@@ -389,7 +390,7 @@ var sectAdjectives = setOf("shiite", "shia", "sunni", "islamist", "jihadist")
 // isDemonymOrAdj reports whether a capitalised token is a demonym or a
 // religious adjective that may modify a militia noun.
 func (d *docState) isDemonymOrAdj(t Token) bool {
-	if sectAdjectives.has(t) {
+	if sectAdjectives.has(&t) {
 		return true
 	}
 	node, _ := d.x.gaz.demos.longest([]Token{t}, 0)
@@ -441,7 +442,7 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 	toks := s.Tokens
 	lx := d.x.lex
 	for i := 0; i < len(toks); i++ {
-		if covered[i] || !toks[i].Upper() || toks[i].Kind != Word || toks[i].Key == "s" || notNames.has(toks[i]) {
+		if covered[i] || !toks[i].Upper() || toks[i].Kind != Word || toks[i].Key == "s" || notNames.has(&toks[i]) {
 			continue
 		}
 		// A title first: "Maj. Gen. Pat Ryder".
@@ -457,7 +458,7 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 		// Extend over capitalised words and name particles (al-, bin, of the).
 		j := i
 		for j < len(toks) && !covered[j] {
-			t := toks[j]
+			t := &toks[j]
 			if t.Kind == Word && t.Upper() && t.Key != "s" {
 				j++
 				continue
@@ -479,7 +480,7 @@ func (d *docState) newNames(si int, ms []*Mention, covered []bool) []*Mention {
 			}
 			break
 		}
-		for j > i && (toks[j-1].Text == "-" || nameInnerWords.has(toks[j-1])) {
+		for j > i && (toks[j-1].Text == "-" || nameInnerWords.has(&toks[j-1])) {
 			j--
 		}
 		if j == i {
@@ -530,7 +531,7 @@ func (d *docState) orgLike(toks []Token) bool {
 			return true
 		}
 	}
-	return len(toks) > 0 && orgNameWords.has(toks[0])
+	return len(toks) > 0 && orgNameWords.has(&toks[0])
 }
 
 // typeNewName decides the type of a new name toks[start:end] (toks[i:start]
@@ -543,7 +544,7 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 	}
 	// An organisation head noun at the end, after a word that names it
 	// ("Saraya Awliya al-Dam Brigades"), not a generic office ("Health Ministry").
-	if t, ok := lx.OrgHeads[toks[end-1].Key]; ok && end-start >= 2 && !genericOffice.has(toks[start]) {
+	if t, ok := lx.OrgHeads[toks[end-1].Key]; ok && end-start >= 2 && !genericOffice.has(&toks[start]) {
 		return t
 	}
 	// A title or honorific before it.
@@ -561,7 +562,7 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 	}
 	// An occupation right before it: "the businessman Peshraw Dizayee",
 	// "researcher Elizabeth Tsurkov".
-	if end-start >= 2 && start > 0 && occupations.has(toks[start-1]) {
+	if end-start >= 2 && start > 0 && occupations.has(&toks[start-1]) {
 		return schema.Person
 	}
 	// A title set off before it: "The governor of Nineveh province, Atheel al-Nujaifi".
@@ -590,11 +591,11 @@ func (d *docState) typeNewName(si int, toks []Token, i, start, end int) schema.E
 		return schema.Location
 	}
 	// "Amedi district", "the Shaqlawa subdistrict": a place's own head noun after it.
-	if end < len(toks) && end-start <= 3 && districtNouns.has(toks[end]) && !toks[end].Upper() {
+	if end < len(toks) && end-start <= 3 && districtNouns.has(&toks[end]) && !toks[end].Upper() {
 		return schema.Location
 	}
 	// "Camp Loyalty", "Fort Hood": a base.
-	if end-start >= 2 && facilityFirst.has(toks[start]) {
+	if end-start >= 2 && facilityFirst.has(&toks[start]) {
 		return schema.Facility
 	}
 	// "calling themselves X", "known as X".
@@ -610,10 +611,10 @@ var facilityFirst = setOf("camp", "fort")
 // of", or stands in a list of names after "the towns of".
 func (d *docState) settlementList(toks []Token, start int) bool {
 	for q := start - 1; q >= 1 && q >= start-12; q-- {
-		t := toks[q]
+		t := &toks[q]
 		switch {
 		case t.Key == "of":
-			return settlementNouns.has(toks[q-1]) && q == start-1 || settlementPlurals.has(toks[q-1])
+			return settlementNouns.has(&toks[q-1]) && q == start-1 || settlementPlurals.has(&toks[q-1])
 		case t.Text == "," || t.Key == "and" || t.Text == "-" || t.Kind == Word && t.Upper() || nameParticles.has(t):
 			continue
 		}

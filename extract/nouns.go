@@ -24,7 +24,7 @@ func (st *sent) nouns() {
 			continue
 		}
 		en := ns[0]
-		if _, vn := st.verbAt(i); vn > 0 && i > 0 && !determiners.has(toks[i-1]) && st.at[i-1] < 0 && !st.possessive(i-1) && !pluralEventNouns.has(toks[i]) && !strings.HasSuffix(toks[i].Key, "ion") {
+		if _, vn := st.verbAt(i); vn > 0 && i > 0 && !determiners.has(&toks[i-1]) && st.at[i-1] < 0 && !st.possessive(i-1) && !pluralEventNouns.has(&toks[i]) && !strings.HasSuffix(toks[i].Key, "ion") {
 			continue // a verb ("militias support"), not a noun ("Iran's support")
 		}
 		end := i + n
@@ -32,7 +32,7 @@ func (st *sent) nouns() {
 		var agents, objs []string
 		// Agents: modifiers right before ("US drone attack", "US-Israeli strikes"), possessors, "by X".
 		q := i - 1
-		for q >= 0 && toks[q].Kind == Word && !toks[q].Upper() && eventModifiers.has(toks[q]) {
+		for q >= 0 && toks[q].Kind == Word && !toks[q].Upper() && eventModifiers.has(&toks[q]) {
 			q--
 		}
 		if q >= 0 && toks[q].Key == "s" {
@@ -47,7 +47,7 @@ func (st *sent) nouns() {
 			}
 		}
 		symmetric := p == schema.NegotiatedWith || p == schema.AgreedWith || p == schema.TruceWith
-		if p == schema.Attacked && end < len(toks) && toks[end].Key == "between" && warNouns.has(toks[i]) {
+		if p == schema.Attacked && end < len(toks) && toks[end].Key == "between" && warNouns.has(&toks[i]) {
 			// "the war between Israel and Iran": each attacked the other
 			if k := st.mk(st.skipDet(end + 1)); k >= 0 {
 				if g := st.group(k); len(g) >= 2 {
@@ -75,11 +75,11 @@ func (st *sent) nouns() {
 			}
 		}
 		for j := end; j < len(toks) && j < end+12; j++ {
-			t := toks[j]
+			t := &toks[j]
 			if t.Text == ";" || clauseLinks.has(t) || st.stop(j) {
 				break
 			}
-			if slicesHas(en.AgentPreps, t.Key) && (j == 0 || !targetLinks.has(toks[j-1])) && len(agents) == 0 {
+			if slicesHas(en.AgentPreps, t.Key) && (j == 0 || !targetLinks.has(&toks[j-1])) && len(agents) == 0 {
 				q := st.skipDet(j + 1)
 				if q+1 < len(toks) && st.mk(q) < 0 && toks[q].Kind == Word && !toks[q].Upper() {
 					q++ // "the withdrawal of the last American troops"
@@ -134,7 +134,7 @@ func (st *sent) nouns() {
 }
 
 func (st *sent) skipDet(i int) int {
-	for i < len(st.toks) && determiners.has(st.toks[i]) {
+	for i < len(st.toks) && determiners.has(&st.toks[i]) {
 		i++
 	}
 	return i
@@ -159,7 +159,7 @@ func (st *sent) lightSubject(i int) []string {
 		if st.toks[j].Key == "in" && !symmetric {
 			return nil // "killed ... in an airstrike": no doer named
 		}
-		t := st.toks[j]
+		t := &st.toks[j]
 		if t.Text == ":" || t.Text == "\"" || t.Text == "“" {
 			continue
 		}
@@ -178,7 +178,7 @@ var attackModifiers = setOf("drone", "missile", "air", "rocket", "retaliatory", 
 // nounModifier reports whether token i is a word that modifies an event
 // noun after it: "drone", "retaliatory", "regular".
 func (st *sent) nounModifier(i int) bool {
-	return attackModifiers.has(st.toks[i])
+	return attackModifiers.has(&st.toks[i])
 }
 
 var nounPreps = setOf("with", "of", "in", "on", "by", "amid", "after", "following", "despite", "against", "for", "from", "about")
@@ -196,7 +196,7 @@ func (st *sent) bulletObjects(i int) []string {
 	}
 	var out []string
 	for k := j + 1; k < len(st.toks); k++ {
-		t := st.toks[k]
+		t := &st.toks[k]
 		if !(t.Line && (t.Text == "-" || t.Text == "•" || t.Text == "*")) {
 			continue
 		}
@@ -236,14 +236,14 @@ var appositionDets = setOf("the", "a", "an", "its", "his")
 // Soleimani, the commander of Iran's Quds Force, and Abu Mahdi al-Muhandis".
 func (st *sent) appositionBetween(between []Token) bool {
 	n := len(between)
-	if n < 4 || n > 14 || between[0].Text != "," || !appositionDets.has(between[1]) {
+	if n < 4 || n > 14 || between[0].Text != "," || !appositionDets.has(&between[1]) {
 		return false
 	}
 	if !(between[n-2].Text == "," && between[n-1].Key == "and") {
 		return false
 	}
 	for _, t := range between[2 : n-2] {
-		if t.Text == "," || t.Text == ";" || clauseStops.has(t) {
+		if t.Text == "," || t.Text == ";" || clauseStops.has(&t) {
 			return false
 		}
 	}

@@ -121,7 +121,7 @@ func (st *sent) places() {
 			if toks[q].Text == "," || st.mk(q) >= 0 {
 				break
 			}
-			if (toks[q].Key == "in" || toks[q].Key == "near" || toks[q].Key == "outside") && placeHeads.has(toks[q-1]) {
+			if (toks[q].Key == "in" || toks[q].Key == "near" || toks[q].Key == "outside") && placeHeads.has(&toks[q-1]) {
 				if toks[q].Key == "in" {
 					if b := st.placeAfter(q + 1); b != nil && b.ID != a.ID {
 						st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-apposition", q)
@@ -139,14 +139,14 @@ func (st *sent) places() {
 		}
 		q := a.End
 		for q < len(toks) && q < a.End+2 && toks[q].Kind == Word && !toks[q].Upper() && st.at[q] < 0 &&
-			!settlementNouns.has(toks[q]) && !settlementPlurals.has(toks[q]) && st.adjective(q) {
+			!settlementNouns.has(&toks[q]) && !settlementPlurals.has(&toks[q]) && st.adjective(q) {
 			q++ // "holy", "coastal"
 		}
 		if q >= len(toks) {
 			continue
 		}
-		plural := settlementPlurals.has(toks[q])
-		if !plural && !settlementNouns.has(toks[q]) {
+		plural := settlementPlurals.has(&toks[q])
+		if !plural && !settlementNouns.has(&toks[q]) {
 			continue
 		}
 		q++
@@ -184,10 +184,10 @@ func (st *sent) places() {
 			continue
 		}
 		q := b.End + 1
-		for q < len(toks) && q < b.End+6 && (toks[q].Kind != Punct || toks[q].Text == "-" && !toks[q].Space) && !settlementNouns.has(toks[q]) && st.at[q] < 0 && !toks[q].Upper() {
+		for q < len(toks) && q < b.End+6 && (toks[q].Kind != Punct || toks[q].Text == "-" && !toks[q].Space) && !settlementNouns.has(&toks[q]) && st.at[q] < 0 && !toks[q].Upper() {
 			q++ // "second", "second-largest", "oil-rich southern"
 		}
-		if q < len(toks) && settlementNouns.has(toks[q]) && q+1 < len(toks) && (toks[q+1].Kind == Punct || toks[q+1].Key == "and") {
+		if q < len(toks) && settlementNouns.has(&toks[q]) && q+1 < len(toks) && (toks[q+1].Kind == Punct || toks[q+1].Key == "and") {
 			st.emit(a.ID, schema.LocatedIn, b.ID, schema.Asserted, "place-of-state", q)
 		}
 	}
@@ -197,10 +197,10 @@ func (st *sent) places() {
 			continue
 		}
 		q := b.End + 1
-		for q < len(toks) && q < b.End+4 && toks[q].Kind == Word && !toks[q].Upper() && st.at[q] < 0 && !sitePlurals.has(toks[q]) && !settlementPlurals.has(toks[q]) {
+		for q < len(toks) && q < b.End+4 && toks[q].Kind == Word && !toks[q].Upper() && st.at[q] < 0 && !sitePlurals.has(&toks[q]) && !settlementPlurals.has(&toks[q]) {
 			q++ // "nuclear", "main military"
 		}
-		if q+1 >= len(toks) || !sitePlurals.has(toks[q]) && !settlementPlurals.has(toks[q]) || toks[q+1].Key != "in" && toks[q+1].Key != "at" {
+		if q+1 >= len(toks) || !sitePlurals.has(&toks[q]) && !settlementPlurals.has(&toks[q]) || toks[q+1].Key != "in" && toks[q+1].Key != "at" {
 			continue
 		}
 		k := st.mk(st.skipDet(q + 2))
@@ -220,17 +220,17 @@ func (st *sent) places() {
 			continue
 		}
 		q := c.Start - 1
-		for q > c.Start-3 && q > 0 && toks[q].Kind == Word && !toks[q].Upper() && st.at[q] < 0 && !determiners.has(toks[q]) {
+		for q > c.Start-3 && q > 0 && toks[q].Kind == Word && !toks[q].Upper() && st.at[q] < 0 && !determiners.has(&toks[q]) {
 			q-- // "sprawling", "largest"
 		}
 		if !(toks[q].Key == "the" || toks[q].Key == "a" || toks[q].Key == "an") || q < 2 || toks[q-1].Text != "," {
 			continue
 		}
 		e := c.End
-		for e < len(toks) && e < c.End+2 && toks[e].Kind == Word && !toks[e].Upper() && st.at[e] < 0 && !baseNouns.has(toks[e]) {
+		for e < len(toks) && e < c.End+2 && toks[e].Kind == Word && !toks[e].Upper() && st.at[e] < 0 && !baseNouns.has(&toks[e]) {
 			e++ // "military"
 		}
-		if e >= len(toks) || !baseNouns.has(toks[e]) || toks[e].Key == "embassy" || toks[e].Key == "consulate" {
+		if e >= len(toks) || !baseNouns.has(&toks[e]) || toks[e].Key == "embassy" || toks[e].Key == "consulate" {
 			continue
 		}
 		f := st.mentionAt(q - 2)
@@ -248,7 +248,7 @@ func (st *sent) places() {
 			continue
 		}
 		j := a.End
-		if j+3 < len(toks) && toks[j].Text == "," && toks[j+1].Key == "the" && capitalWords.has(toks[j+2]) {
+		if j+3 < len(toks) && toks[j].Text == "," && toks[j+1].Key == "the" && capitalWords.has(&toks[j+2]) {
 			q := j + 3
 			for q < len(toks) && q < j+6 && toks[q].Key != "of" {
 				q++
@@ -287,11 +287,11 @@ func (st *sent) places() {
 	for k := 0; k+1 < len(st.ms); k++ {
 		a, b := st.ms[k], st.ms[k+1]
 		q := a.End
-		for q < b.Start && geoHeads.has(toks[q]) && !toks[q].Upper() {
+		for q < b.Start && geoHeads.has(&toks[q]) && !toks[q].Upper() {
 			q++
 		}
 		r := q + 1
-		for r < b.Start && regionAdjectives.has(toks[r]) {
+		for r < b.Start && regionAdjectives.has(&toks[r]) {
 			r++ // "Syria's eastern province of Deir ez-Zor"
 		}
 		if (a.Type == schema.Location || a.Type == schema.Country) && (b.Type == schema.Location || b.Type == schema.Facility) &&
@@ -385,7 +385,7 @@ var nearPreps = setOf("near", "outside", "around", "beside", "by")
 // "Victory base near Baghdad airport and").
 func (st *sent) plainList(a, b int) bool {
 	for q := a; q < b; q++ {
-		t := st.toks[q]
+		t := &st.toks[q]
 		if st.at[q] < 0 && t.Text != "," && t.Key != "and" && t.Key != "or" && !determiners.has(t) {
 			return false
 		}

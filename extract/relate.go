@@ -67,7 +67,7 @@ func (st *sent) wordsOf(set *wordSet) iter.Seq[int] {
 			return
 		}
 		for i := range st.toks {
-			if st.toks[i].starts&startsRule != 0 && set.has(st.toks[i]) && !yield(i) {
+			if st.toks[i].starts&startsRule != 0 && set.has(&st.toks[i]) && !yield(i) {
 				return
 			}
 		}
@@ -166,14 +166,14 @@ var (
 // the given prepositions: "in the western Anbar province".
 func (st *sent) prepBefore(m *Mention) string {
 	i := m.Start - 1
-	for i >= 0 && (determiners.has(st.toks[i]) || st.toks[i].Kind == Word && !st.toks[i].Upper() && st.at[i] < 0 && i >= m.Start-3 && st.adjective(i)) {
+	for i >= 0 && (determiners.has(&st.toks[i]) || st.toks[i].Kind == Word && !st.toks[i].Upper() && st.at[i] < 0 && i >= m.Start-3 && st.adjective(i)) {
 		i--
 	}
 	if i >= 0 && st.toks[i].Upper() && st.at[i] < 0 {
 		// a title between the preposition and the name: "of Prime Minister X"
 		if _, n := st.d.roleEndingAt(st.toks, i+1); n > 0 {
 			i -= n
-			for i >= 0 && determiners.has(st.toks[i]) {
+			for i >= 0 && determiners.has(&st.toks[i]) {
 				i--
 			}
 		}
@@ -246,7 +246,7 @@ func (st *sent) rawGroup(k int) []*Mention {
 		case 1:
 			ok = between[0].Key == "," || between[0].Key == "and" || between[0].Key == "-" || between[0].Text == "-"
 		case 2:
-			ok = between[0].Text == "," && between[1].Key == "and" || between[0].Key == "and" && determiners.has(between[1])
+			ok = between[0].Text == "," && between[1].Key == "and" || between[0].Key == "and" && determiners.has(&between[1])
 		}
 		if !ok && b.Type == schema.Person {
 			// "PMF chairman Falih al-Fayyadh and Badr Organization leader
@@ -266,7 +266,7 @@ func (st *sent) rawGroup(k int) []*Mention {
 			break
 		}
 		between := st.toks[a.End:b.Start]
-		if a.Kind == DemonymMention && len(between) > 1 && (troopNouns.has(between[0]) || weapons.has(between[0]) || rawGroupNouns.has(between[0])) {
+		if a.Kind == DemonymMention && len(between) > 1 && (troopNouns.has(&between[0]) || weapons.has(&between[0]) || rawGroupNouns.has(&between[0])) {
 			between = between[1:] // "Iranian forces and Iran-backed militants"
 			if len(between) > 1 && (between[0].Key == "power" || between[0].Key == "forces") {
 				between = between[1:]
@@ -277,7 +277,7 @@ func (st *sent) rawGroup(k int) []*Mention {
 		case 1:
 			ok = between[0].Key == "," || between[0].Key == "and" || between[0].Text == "-"
 		case 2:
-			ok = between[0].Text == "," && between[1].Key == "and" || between[0].Key == "and" && determiners.has(between[1])
+			ok = between[0].Text == "," && between[1].Key == "and" || between[0].Key == "and" && determiners.has(&between[1])
 		default:
 			ok = a.Type == schema.Person && b.Type == schema.Person && st.appositionBetween(between)
 		}
@@ -322,7 +322,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 	// attack as subject (so no actor); "a US drone attack that killed" has
 	// the attack's doer; "the United States, which keeps" its antecedent.
 	r := i - 1
-	for r >= 0 && (beAux.has(st.toks[r]) || auxOrAdverbs.has(st.toks[r])) {
+	for r >= 0 && (beAux.has(&st.toks[r]) || auxOrAdverbs.has(&st.toks[r])) {
 		r--
 	}
 	if m := st.mentionAt(r); m != nil && m.Start > 0 && st.toks[m.Start-1].Key == "whose" {
@@ -333,7 +333,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 	if w := st.whoseBefore(r); w > 0 {
 		return st.whoseSubject(w, r)
 	}
-	if r >= 3 && whichWhom.has(st.toks[r]) && st.toks[r-1].Key == "of" {
+	if r >= 3 && whichWhom.has(&st.toks[r]) && st.toks[r-1].Key == "of" {
 		// "US troops, about 2,500 of whom are stationed in Iraq": the
 		// part is of the noun before the comma
 		for q := r - 2; q >= 1 && q >= r-5; q-- {
@@ -349,7 +349,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 		return st.antecedentNP(r) // "the government, which is backed by": also a passive's patient
 	}
 	for j := i - 1; j >= 0; j-- {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if t.Text == "," && st.onlyAdverbs(j+1, i) {
 			// jump over a parenthetical set off by commas right before the
 			// verb: ", led since October by Naim Qassem,"
@@ -358,7 +358,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 				continue
 			}
 		}
-		if clauseStops.has(t) && !(t.Key == "as" && j+1 < len(st.toks) && st.toks[j+1].Key == "well") && !(t.Key == "since" && j > 0 && perfectOrEver.has(st.toks[j-1])) {
+		if clauseStops.has(t) && !(t.Key == "as" && j+1 < len(st.toks) && st.toks[j+1].Key == "well") && !(t.Key == "since" && j > 0 && perfectOrEver.has(&st.toks[j-1])) {
 			if clauseConjunctions.has(t) && st.pronounBetween(j, i) {
 				return st.pronoun(j)
 			}
@@ -367,7 +367,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 		if (t.Key == "it" || t.Key == "they") && st.at[j] < 0 && j >= i-4 {
 			return st.pronoun(j)
 		}
-		if (t.Key == "its" || t.Key == "their") && st.at[j] < 0 && j >= i-4 && j+1 < i && (weapons.has(st.toks[j+1]) || troopNouns.has(st.toks[j+1]) || militaryBranches.has(st.toks[j+1])) {
+		if (t.Key == "its" || t.Key == "their") && st.at[j] < 0 && j >= i-4 && j+1 < i && (weapons.has(&st.toks[j+1]) || troopNouns.has(&st.toks[j+1]) || militaryBranches.has(&st.toks[j+1])) {
 			// "CENTCOM said its aircraft had struck": the owner of the forces
 			if id := st.speaker(); id != "" {
 				return []string{id}
@@ -378,7 +378,7 @@ func (st *sent) subjectsOf(i int, passive bool) []string {
 			// "Saree said 73 strikes had killed five fighters": who said it
 			// is not who did it; but "X said ..., and warned that": the
 			// same speaker goes on
-			if i > 0 && st.toks[i-1].Key == "and" && speechVerbs.has(st.toks[i]) {
+			if i > 0 && st.toks[i-1].Key == "and" && speechVerbs.has(&st.toks[i]) {
 				return st.subjectsOf(j, passive)
 			}
 			break
@@ -504,7 +504,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 	if len(preps) > 0 && !(len(preps) == 1 && preps[0] == "") {
 		found := false
 		for j := i; j < len(st.toks) && j < i+8; j++ {
-			if clauseStops.has(st.toks[j]) && st.toks[j].Key != "as" || st.stop(j) {
+			if clauseStops.has(&st.toks[j]) && st.toks[j].Key != "as" || st.stop(j) {
 				break
 			}
 			for _, pr := range preps {
@@ -529,17 +529,17 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 		}
 	}
 	for j := start; j < len(st.toks); j++ {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if clauseStops.has(t) && t.Key != "as" || objectStops.has(t) || st.stop(j) {
 			break
 		}
-		if t.Key == "that" && j > start && st.toks[j-1].Kind == Word && !st.toks[j-1].Upper() && st.at[j-1] < 0 && (militantNouns.has(st.toks[j-1]) || militiaNouns.has(st.toks[j-1])) {
+		if t.Key == "that" && j > start && st.toks[j-1].Kind == Word && !st.toks[j-1].Upper() && st.at[j-1] < 0 && (militantNouns.has(&st.toks[j-1]) || militiaNouns.has(&st.toks[j-1])) {
 			break // "blamed Shiite militias that have been killing American troops": a relative clause about the object
 		}
 		if t.Text == "," && j+1 < len(st.toks) && strings.HasSuffix(st.toks[j+1].Key, "ing") && st.mk(j+1) < 0 {
 			break // ", killing two members of ...": a new clause
 		}
-		if t.Text == "," && j+2 < len(st.toks) && st.toks[j+1].Key == "and" && st.toks[j+2].Kind == Word && !st.toks[j+2].Upper() && !determiners.has(st.toks[j+2]) && st.mk(j+2) < 0 && !st.adjective(j+2) {
+		if t.Text == "," && j+2 < len(st.toks) && st.toks[j+1].Key == "and" && st.toks[j+2].Kind == Word && !st.toks[j+2].Upper() && !determiners.has(&st.toks[j+2]) && st.mk(j+2) < 0 && !st.adjective(j+2) {
 			break // ", and warned that ...": a new clause
 		}
 		k := st.at[j]
@@ -566,7 +566,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			j = m.End - 1
 			continue // "arms the groups through the Quds Force": an instrument, not the object
 		}
-		if q := st.skipDetBack(m.Start); prep == "to" && m.Type == schema.Country && q >= 1 && targetLinks.has(st.toks[q-1]) {
+		if q := st.skipDetBack(m.Start); prep == "to" && m.Type == schema.Country && q >= 1 && targetLinks.has(&st.toks[q-1]) {
 			prep = "" // "ships linked to Israel": whose, not where
 		}
 		isPlace := m.Type.IsPlace() || m.Type == schema.Country && locPreps.hasKey(prep)
@@ -577,7 +577,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			j = m.End - 1
 			continue
 		}
-		if st.possessive(m.End) && m.End+1 < len(st.toks) && st.toks[m.End+1].Kind == Word && !targetNouns.has(st.toks[st.skipAdj(m.End+1)]) {
+		if st.possessive(m.End) && m.End+1 < len(st.toks) && st.toks[m.End+1].Kind == Word && !targetNouns.has(&st.toks[st.skipAdj(m.End+1)]) {
 			j = m.End
 			continue // "Iran's allies": the possessor is not the object
 		}
@@ -611,7 +611,7 @@ func (st *sent) objects(i int, p schema.Predicate, preps []string) (out []string
 			ids = append(ids, id)
 			// "the US base of al-Tanf", "the American base at Ain al-Asad":
 			// the base is a target too
-			if (p == schema.Attacked || p == schema.Struck) && st.d.typeOf(id) == schema.Country && g.End+2 < len(st.toks) && baseNouns.has(st.toks[g.End]) && (st.toks[g.End+1].Key == "of" || st.toks[g.End+1].Key == "at" || st.toks[g.End+1].Key == "in") {
+			if (p == schema.Attacked || p == schema.Struck) && st.d.typeOf(id) == schema.Country && g.End+2 < len(st.toks) && baseNouns.has(&st.toks[g.End]) && (st.toks[g.End+1].Key == "of" || st.toks[g.End+1].Key == "at" || st.toks[g.End+1].Key == "in") {
 				if b := st.mentionAt(st.skipDet(g.End + 2)); b != nil && b.Type.IsPlace() {
 					ids = append(ids, b.ID)
 				}
@@ -657,7 +657,7 @@ func (st *sent) roleLen(i int) int {
 		if rs, n := st.roleAt(k); n > 0 && len(rs) > 0 {
 			return k - i + n
 		}
-		if st.toks[k].Kind != Word || st.at[k] >= 0 || !rankWords.has(st.toks[k]) {
+		if st.toks[k].Kind != Word || st.at[k] >= 0 || !rankWords.has(&st.toks[k]) {
 			return 0
 		}
 	}
@@ -704,14 +704,14 @@ func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
 		from = 0
 	}
 	for j := i - 1; j >= from; j-- {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if clauseStops.has(t) || t.Text == "," && j < i-2 {
 			break
 		}
 		if st.at[j] >= 0 && j < i-1 {
 			// a mention between the cue and the trigger: the cue belongs
 			// to another verb unless it is the subject right before.
-			if st.mentionAt(j).End != i && !beAux.has(st.toks[st.mentionAt(j).End]) {
+			if st.mentionAt(j).End != i && !beAux.has(&st.toks[st.mentionAt(j).End]) {
 				break
 			}
 		}
@@ -736,14 +736,14 @@ func (st *sent) modality(i int, ignorePlanned bool) schema.Modality {
 	}
 	// A present-tense verb after "until", "unless", "once", "before": not yet.
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if conditionWords.has(st.toks[j]) {
+		if conditionWords.has(&st.toks[j]) {
 			if vs, n := st.verbAt(i); n > 0 && (vs[0].Form == Base || vs[0].Form == Third) {
 				return schema.Hypothetical
 			}
 		}
 	}
 	// An infinitive: "to withdraw" happens only if what governs it says so.
-	if mod == schema.Asserted && i > 0 && st.toks[i-1].Key == "to" && !(i > 1 && aspectual.has(st.toks[i-2])) && !ignorePlanned {
+	if mod == schema.Asserted && i > 0 && st.toks[i-1].Key == "to" && !(i > 1 && aspectual.has(&st.toks[i-2])) && !ignorePlanned {
 		mod = schema.Hypothetical
 	}
 	return mod
@@ -814,7 +814,7 @@ var (
 func (st *sent) shouldDemands() {
 	toks := st.toks
 	for i := range st.wordsOf(obligationModals) {
-		if i < 1 || i+1 >= len(toks) || epistemicAfter.has(toks[i+1]) {
+		if i < 1 || i+1 >= len(toks) || epistemicAfter.has(&toks[i+1]) {
 			continue
 		}
 		m := st.mentionAt(i - 1)
@@ -825,7 +825,7 @@ func (st *sent) shouldDemands() {
 		if !t.IsActor() {
 			continue
 		}
-		if b := st.skipDetBack(m.Start); b >= 0 && b < m.Start && !(b == 0 && determiners.has(toks[0])) && toks[b].Text != "," && toks[b].Key != "that" && !speakerVerbs.has(toks[b]) {
+		if b := st.skipDetBack(m.Start); b >= 0 && b < m.Start && !(b == 0 && determiners.has(&toks[0])) && toks[b].Text != "," && toks[b].Key != "that" && !speakerVerbs.has(&toks[b]) {
 			continue // "governments that train Iraqi forces should": not the clause's subject
 		}
 		sp := st.speaker()
@@ -863,7 +863,7 @@ var adjectiveStops = setOf("of", "by", "on", "against", "with", "targeting", "an
 // adjective reports whether the lower-case word at i can stand between a
 // preposition and a name: not a preposition, verb, pronoun or conjunction.
 func (st *sent) adjective(i int) bool {
-	t := st.toks[i]
+	t := &st.toks[i]
 	if locPreps.has(t) || clauseStops.has(t) || otherPreps.has(t) || prepositions.has(t) || adjectiveStops.has(t) {
 		return false
 	}
@@ -876,7 +876,7 @@ func (st *sent) possessive(i int) bool {
 	if i <= 0 || i >= len(st.toks) || st.toks[i].Space {
 		return false
 	}
-	t := st.toks[i]
+	t := &st.toks[i]
 	if t.Key == "s" && len(t.Text) > 1 {
 		return true // "Iran's"
 	}
@@ -887,7 +887,7 @@ func (st *sent) possessive(i int) bool {
 // stop reports whether token j is a full stop that ends the sentence (not
 // the dot of an abbreviation such as "Maj." or "Jan.").
 func (st *sent) stop(j int) bool {
-	t := st.toks[j]
+	t := &st.toks[j]
 	if t.Text != "." && t.Text != "!" && t.Text != "?" {
 		return false
 	}
@@ -896,7 +896,7 @@ func (st *sent) stop(j int) bool {
 
 // skipAdj skips up to two lower-case modifiers: "southern front".
 func (st *sent) skipAdj(i int) int {
-	for k := 0; k < 2 && i+1 < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && !targetNouns.has(st.toks[i]) && st.at[i] < 0; k++ {
+	for k := 0; k < 2 && i+1 < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && !targetNouns.has(&st.toks[i]) && st.at[i] < 0; k++ {
 		i++
 	}
 	return min(i, len(st.toks)-1)
@@ -908,10 +908,10 @@ var fighterNouns = setOf("fighters", "militants", "gunmen", "units")
 // "forces of", "soldiers from": the members act for the group.
 func (st *sent) memberOf(m *Mention) bool {
 	i := m.Start - 1
-	for i >= 0 && determiners.has(st.toks[i]) {
+	for i >= 0 && determiners.has(&st.toks[i]) {
 		i--
 	}
-	return i >= 1 && (st.toks[i].Key == "of" || st.toks[i].Key == "from") && (troopNouns.has(st.toks[i-1]) || fighterNouns.has(st.toks[i-1]))
+	return i >= 1 && (st.toks[i].Key == "of" || st.toks[i].Key == "from") && (troopNouns.has(&st.toks[i-1]) || fighterNouns.has(&st.toks[i-1]))
 }
 
 var (
@@ -927,9 +927,9 @@ func (st *sent) relativeClauses() {
 		if st.toks[i].Text != "," {
 			continue
 		}
-		relative := relativePronouns.has(st.toks[i+1])
+		relative := relativePronouns.has(&st.toks[i+1])
 		// an apposition after a name: ", the most powerful of Iraq's factions,"
-		apposition := i > 0 && st.mk(i-1) >= 0 && indefiniteStarts.has(st.toks[i+1]) && st.mk(i+2) < 0 && !st.toks[i+2].Upper()
+		apposition := i > 0 && st.mk(i-1) >= 0 && indefiniteStarts.has(&st.toks[i+1]) && st.mk(i+2) < 0 && !st.toks[i+2].Upper()
 		if !relative && !apposition {
 			continue
 		}
@@ -1022,7 +1022,7 @@ func (st *sent) whoseBefore(r int) int {
 // militia fought"); anything else of X is not X.
 func (st *sent) whoseSubject(w, r int) []string {
 	n := st.toks[r]
-	if !troopNouns.has(n) && !fighterNouns.has(n) && !militiaNouns.has(n) {
+	if !troopNouns.has(&n) && !fighterNouns.has(&n) && !militiaNouns.has(&n) {
 		return nil // "whose office said"
 	}
 	ids := st.antecedentNP(w)
@@ -1050,7 +1050,7 @@ var militiaNouns = setOf("militia", "militias", "group", "movement", "organizati
 // or "of whom": "about 2,500", "nearly half".
 func (st *sent) partitiveAfter(i, of int) bool {
 	for q := i; q < of; q++ {
-		if t := st.toks[q]; t.Kind != Number && !partitiveWords.has(t) && !approxWords.has(t) && !countHedges.has(t) {
+		if t := st.toks[q]; t.Kind != Number && !partitiveWords.has(&t) && !approxWords.has(&t) && !countHedges.has(&t) {
 			return false
 		}
 	}
@@ -1062,7 +1062,7 @@ var countHedges = setOf("almost", "over", "more", "than", "at", "least", "up", "
 // partitiveRelative reports whether a relative clause of the "several of
 // which", "most of whom" kind starts at i.
 func (st *sent) partitiveRelative(i int) bool {
-	return i+2 < len(st.toks) && (partitiveWords.has(st.toks[i]) || st.toks[i].Kind == Number) && st.toks[i+1].Key == "of" && whichWhom.has(st.toks[i+2])
+	return i+2 < len(st.toks) && (partitiveWords.has(&st.toks[i]) || st.toks[i].Kind == Number) && st.toks[i+1].Key == "of" && whichWhom.has(&st.toks[i+2])
 }
 
 var parentheticalStarts = setOf("which", "who", "whose", "led", "backed", "known", "based", "headed", "founded", "supported", "a", "an", "the", "another", "one")
@@ -1084,7 +1084,7 @@ func (st *sent) parenthetical(j int) int {
 			return -1
 		}
 		n := st.toks[k+1]
-		if parentheticalStarts.has(n) || st.partitiveRelative(k+1) {
+		if parentheticalStarts.has(&n) || st.partitiveRelative(k+1) {
 			if nameBefore(k) {
 				return k
 			}
@@ -1125,7 +1125,7 @@ func (st *sent) roleAt(i int) ([]Role, int) { return st.d.x.lex.Roles.At(st.toks
 // or "they" refers to.
 func (st *sent) objectOfVerb(m *Mention) bool {
 	i := m.Start - 1
-	for i >= 0 && determiners.has(st.toks[i]) {
+	for i >= 0 && determiners.has(&st.toks[i]) {
 		i--
 	}
 	if i < 0 || st.toks[i].Upper() {
@@ -1142,14 +1142,14 @@ var modifierParticiples = setOf("aligned", "backed", "led", "affiliated", "linke
 func (st *sent) compoundModifier(m *Mention) bool {
 	e := m.End
 	return e+1 < len(st.toks) && st.toks[e].Text == "-" && !st.toks[e].Space &&
-		modifierParticiples.has(st.toks[e+1])
+		modifierParticiples.has(&st.toks[e+1])
 }
 
 // linkedTarget reports whether the words between a verb's object position
 // and a far mention link them: "sites used by", "positions affiliated with".
 func (st *sent) linkedTarget(a, b int) bool {
 	for q := a; q < b; q++ {
-		if targetLinks.has(st.toks[q]) {
+		if targetLinks.has(&st.toks[q]) {
 			return true
 		}
 	}
@@ -1167,7 +1167,7 @@ func (st *sent) antecedentNP(r int) []string {
 		j--
 	}
 	for ; j >= 0 && j >= r-6; j-- {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if k := st.at[j]; k >= 0 {
 			m := st.ms[k]
 			if m.Inner || st.compoundModifier(m) {
@@ -1203,7 +1203,7 @@ var controlParticiples = setOf("held", "controlled", "run", "occupied")
 // "Houthi-held areas", "militia-controlled districts".
 func (st *sent) heldBy(m *Mention) bool {
 	e := m.End
-	return e+1 < len(st.toks) && controlParticiples.has(st.toks[e+1])
+	return e+1 < len(st.toks) && controlParticiples.has(&st.toks[e+1])
 }
 
 // nonState are nouns after which a demonym does not name the state: "Syrian
@@ -1211,7 +1211,7 @@ func (st *sent) heldBy(m *Mention) bool {
 var nonState = setOf("opposition", "rebels", "rebel", "people", "civilians", "citizens", "territory", "soil", "sovereignty", "tribes", "protesters", "public", "media", "airspace", "border", "borders", "economy", "refugees", "nationals", "national", "workers", "journalist", "journalists", "activists", "lawmakers", "politicians", "parties", "factions", "militias", "militants", "jihadists", "insurgents", "villages", "cities", "towns", "waters", "resistance", "groups", "fighters", "gunmen", "tribesmen", "clerics", "students")
 
 func (st *sent) nonStateDemonym(m *Mention) bool {
-	return m.Kind == DemonymMention && m.End < len(st.toks) && nonState.has(st.toks[m.End])
+	return m.Kind == DemonymMention && m.End < len(st.toks) && nonState.has(&st.toks[m.End])
 }
 
 // mk returns the index of the mention covering token i, or -1.
@@ -1247,7 +1247,7 @@ var otherPreps = setOf("under", "through", "despite", "amid", "during", "without
 // the verb at i: it is the object of the clause's verb, not the subject of i.
 func (st *sent) inRelativeClause(m *Mention, i int) bool {
 	for j := m.Start - 1; j >= 0 && j >= m.Start-6; j-- {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if t.Text == "," || t.Kind == Punct {
 			return false
 		}

@@ -17,7 +17,7 @@ var (
 // "Hezbollah leader", "NATO's Supreme Allied Commander").
 func (st *sent) roleTarget(i, n int) (string, bool) {
 	for q := i; q < i+n && q < len(st.toks); q++ {
-		if militantNouns.has(st.toks[q]) {
+		if militantNouns.has(&st.toks[q]) {
 			return "", false // "militia leader": of a militia, whatever state is named
 		}
 	}
@@ -25,15 +25,15 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 	for j < len(st.toks) && st.toks[j].Text == "." {
 		j++
 	}
-	if j < len(st.toks) && rolePreps.has(st.toks[j]) {
+	if j < len(st.toks) && rolePreps.has(&st.toks[j]) {
 		k := j + 1
-		for k < len(st.toks) && determiners.has(st.toks[k]) && st.mk(k) < 0 {
+		for k < len(st.toks) && determiners.has(&st.toks[k]) && st.mk(k) < 0 {
 			k++
 		}
-		for a := 0; a < 2 && k+1 < len(st.toks) && st.mk(k) < 0 && groupAdjectives.has(st.toks[k]); a++ {
+		for a := 0; a < 2 && k+1 < len(st.toks) && st.mk(k) < 0 && groupAdjectives.has(&st.toks[k]); a++ {
 			k++ // "leader of the rival Asaib Ahl al-Haq group"
 		}
-		if m := st.mentionAt(k); m != nil && m.Start == k && m.End+1 < len(st.toks) && st.toks[m.End].Text == "-" && affiliationParticiples.has(st.toks[m.End+1]) {
+		if m := st.mentionAt(k); m != nil && m.Start == k && m.End+1 < len(st.toks) && st.toks[m.End].Text == "-" && affiliationParticiples.has(&st.toks[m.End+1]) {
 			k = m.End + 2 // "leader of the Iran-backed Asaib Ahl al-Haq": the group, not its backer
 		}
 		// "the military spokesman for Prime Minister X": X's state
@@ -50,7 +50,7 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 			inPlace = true
 		}
 		// "Iran's ambassador to Syria": the host, not the sender
-		if st.toks[j].Key == "to" && envoyNouns.has(st.toks[i+n-1]) && i > 0 {
+		if st.toks[j].Key == "to" && envoyNouns.has(&st.toks[i+n-1]) && i > 0 {
 			inPlace = true
 		}
 		if m := st.mentionAt(k); m != nil && !inPlace && m.Start == k && (!m.Type.IsPlace() && m.Type != schema.Person || st.possessive(m.End) || m.Type == schema.Location && m.Metonym == "" && st.headOfPlace(i, n)) {
@@ -91,8 +91,8 @@ func (st *sent) roleTarget(i, n int) (string, bool) {
 			k--
 		}
 	}
-	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners.has(st.toks[k]) && (st.toks[k].Key != "whose" && st.toks[k].Key != "its" && st.toks[k].Key != "their") && st.adjective(k) {
-		if militantModifiers.has(st.toks[k]) {
+	for k >= 0 && k >= i-2 && st.toks[k].Kind == Word && !st.toks[k].Upper() && st.at[k] < 0 && !determiners.has(&st.toks[k]) && (st.toks[k].Key != "whose" && st.toks[k].Key != "its" && st.toks[k].Key != "their") && st.adjective(k) {
+		if militantModifiers.has(&st.toks[k]) {
 			return "", false // "Iraqi militia leader": a leader of a militia, not of Iraq
 		}
 		k--
@@ -241,11 +241,11 @@ func (st *sent) roles() {
 			if st.toks[q].Text == "," || st.toks[q].Text == "." {
 				break
 			}
-			if st.toks[q].Kind == Word && !st.toks[q].Upper() && (beAux.has(st.toks[q]) || roleVerbStops.has(st.toks[q])) {
+			if st.toks[q].Kind == Word && !st.toks[q].Upper() && (beAux.has(&st.toks[q]) || roleVerbStops.has(&st.toks[q])) {
 				break // "X, had met PUK leaders": a verb, no apposition
 			}
 			rs, n := st.roleAt(q)
-			if n > 0 && q+n < len(st.toks) && st.toks[q+n].Kind == Word && !st.toks[q+n].Upper() && !roleLinkWords.has(st.toks[q+n]) {
+			if n > 0 && q+n < len(st.toks) && st.toks[q+n].Kind == Word && !st.toks[q+n].Upper() && !roleLinkWords.has(&st.toks[q+n]) {
 				q += n - 1 // "chief negotiator": the role word only modifies the noun after it
 				continue
 			}
@@ -312,7 +312,7 @@ func (st *sent) roleOfBefore(name int) (string, bool) {
 		return "", false
 	}
 	k := prev.Start - 1
-	for k >= 0 && determiners.has(st.toks[k]) {
+	for k >= 0 && determiners.has(&st.toks[k]) {
 		k--
 	}
 	if k < 1 || (st.toks[k].Key != "of" && st.toks[k].Key != "for") {
@@ -331,7 +331,7 @@ func (st *sent) roleOfRole(name int) ([]Role, int) {
 		return nil, 0
 	}
 	k := prev.Start - 1
-	for k >= 0 && determiners.has(st.toks[k]) {
+	for k >= 0 && determiners.has(&st.toks[k]) {
 		k--
 	}
 	return st.d.roleEndingAt(st.toks, k)
@@ -384,7 +384,7 @@ func (st *sent) markTitle(from, to int) {
 	// the title's modifiers run back over names, possessives and modifiers
 	// ("top Iranian", "Iraq's caretaker"), never over a verb
 	for from > 0 && from > to-8 {
-		t := st.toks[from-1]
+		t := &st.toks[from-1]
 		if st.at[from-1] >= 0 || st.possessive(from-1) || titleModifiers.has(t) {
 			from--
 			continue
@@ -432,7 +432,7 @@ func (st *sent) portfolioHead(roleStart int, target string) bool {
 		return false
 	}
 	m := st.mentionAt(roleStart - 1)
-	if m != nil && (m.Type == schema.Location || m.Type == schema.Country) && m.ID != target || portfolioWords.has(st.toks[roleStart-1]) {
+	if m != nil && (m.Type == schema.Location || m.Type == schema.Country) && m.ID != target || portfolioWords.has(&st.toks[roleStart-1]) {
 		return true
 	}
 	// "the top Marine commander in western Iraq": the post is one region's.
@@ -440,7 +440,7 @@ func (st *sent) portfolioHead(roleStart int, target string) bool {
 		k := roleStart + n
 		if k < len(st.toks) && st.toks[k].Key == "in" {
 			k++
-			for k < len(st.toks) && st.mk(k) < 0 && (determiners.has(st.toks[k]) || regionAdjectives.has(st.toks[k])) {
+			for k < len(st.toks) && st.mk(k) < 0 && (determiners.has(&st.toks[k]) || regionAdjectives.has(&st.toks[k])) {
 				k++
 			}
 			if p := st.mentionAt(k); p != nil && p.Start == k && (p.Type.IsPlace() || p.Type == schema.Country) && p.ID != target && !st.d.x.within(target, p.ID, 1) {
@@ -464,7 +464,7 @@ func (st *sent) subUnitHead(roleStart int) bool {
 	if m == nil || !st.possessive(m.End) || m.End+1 >= len(st.toks) {
 		return false
 	}
-	t := st.toks[m.End+1]
+	t := &st.toks[m.End+1]
 	return t.Kind == Word && !t.Upper() && st.at[m.End+1] < 0
 }
 
@@ -488,7 +488,7 @@ func (st *sent) indefiniteRole(p schema.Predicate, roleStart int, target string)
 		return schema.MemberOf // "the commander of Hezbollah's southern front"
 	}
 	j := roleStart - 1
-	for j >= 0 && (rankAdjectives.has(st.toks[j]) || st.at[j] >= 0) {
+	for j >= 0 && (rankAdjectives.has(&st.toks[j]) || st.at[j] >= 0) {
 		j-- // "a senior Kataib Hezbollah commander"
 	}
 	if j >= 0 && (st.toks[j].Key == "a" || st.toks[j].Key == "an" || st.toks[j].Key == "another") || roleStart > 0 && st.toks[roleStart-1].Key == "deputy" {
@@ -552,10 +552,10 @@ func (st *sent) orgApposition(m *Mention) {
 	if j < len(st.toks) && st.toks[j].Text == ")" && m.Start > 0 && st.toks[m.Start-1].Text == "(" {
 		j++ // "the People's Protection Units (YPG), the backbone of the SDF"
 	}
-	if j+3 < len(st.toks) && st.toks[j].Text == "," && (st.toks[j+1].Key == "which" || st.toks[j+1].Key == "that") && copulas.has(st.toks[j+2]) {
+	if j+3 < len(st.toks) && st.toks[j].Text == "," && (st.toks[j+1].Key == "which" || st.toks[j+1].Key == "that") && copulas.has(&st.toks[j+2]) {
 		j += 2 // "Kataib Hezbollah, which is part of the PMF"
 	}
-	if j+3 >= len(st.toks) || st.toks[j].Text != "," && !copulas.has(st.toks[j]) || !membershipDets.has(st.toks[j+1]) {
+	if j+3 >= len(st.toks) || st.toks[j].Text != "," && !copulas.has(&st.toks[j]) || !membershipDets.has(&st.toks[j+1]) {
 		return
 	}
 	oneOf := st.toks[j+1].Key == "one" && st.toks[j+2].Key == "of"
@@ -567,19 +567,19 @@ func (st *sent) orgApposition(m *Mention) {
 		j = st.skipDet(j + 1)
 	}
 	start := j
-	for j < len(st.toks) && j < start+4 && st.toks[j].Kind == Word && !st.toks[j].Upper() && st.at[j] < 0 && !partNounsOf.has(st.toks[j]) && !oneOfNouns.has(st.toks[j]) {
+	for j < len(st.toks) && j < start+4 && st.toks[j].Kind == Word && !st.toks[j].Upper() && st.at[j] < 0 && !partNounsOf.has(&st.toks[j]) && !oneOfNouns.has(&st.toks[j]) {
 		j++
 	}
 	var y *Mention
-	if p := st.mentionAt(j); p != nil && p.Start == j && p.Kind != DemonymMention && p.End < len(st.toks) && (partNouns.has(st.toks[p.End]) || oneOf && oneOfNouns.has(st.toks[p.End])) {
+	if p := st.mentionAt(j); p != nil && p.Start == j && p.Kind != DemonymMention && p.End < len(st.toks) && (partNouns.has(&st.toks[p.End]) || oneOf && oneOfNouns.has(&st.toks[p.End])) {
 		y = p // "the largest PMF faction", "one of the PMF's brigades"
 	} else {
-		if j+1 >= len(st.toks) || !partNouns.has(st.toks[j]) && !(oneOf && oneOfNouns.has(st.toks[j])) {
+		if j+1 >= len(st.toks) || !partNouns.has(&st.toks[j]) && !(oneOf && oneOfNouns.has(&st.toks[j])) {
 			return
 		}
 		j++
 		// "a unit in Y", "one of the militias within Y"; but "part in" is no membership
-		if j < len(st.toks) && (st.toks[j].Key == "of" || (oneOf || st.toks[j-1].Key != "part") && withinPreps.has(st.toks[j])) {
+		if j < len(st.toks) && (st.toks[j].Key == "of" || (oneOf || st.toks[j-1].Key != "part") && withinPreps.has(&st.toks[j])) {
 			j++
 		} else {
 			return
@@ -621,7 +621,7 @@ func (st *sent) patronApposition(m *Mention) {
 		return
 	}
 	j := m.End
-	if j+2 >= len(st.toks) || st.toks[j].Text != "," && !copulas.has(st.toks[j]) {
+	if j+2 >= len(st.toks) || st.toks[j].Text != "," && !copulas.has(&st.toks[j]) {
 		return // ", Hezbollah's main patron" or "was the main partner of"
 	}
 	j++
@@ -633,7 +633,7 @@ func (st *sent) patronApposition(m *Mention) {
 	} else {
 		return
 	}
-	for a := 0; a < 3 && j < len(st.toks) && st.toks[j].Kind == Word && !st.toks[j].Upper() && st.at[j] < 0 && (st.adjective(j) || allyModifiers.has(st.toks[j])) && !patronNouns.has(st.toks[j]) && !proxyNouns.has(st.toks[j]) && !allyNouns.has(st.toks[j]); a++ {
+	for a := 0; a < 3 && j < len(st.toks) && st.toks[j].Kind == Word && !st.toks[j].Upper() && st.at[j] < 0 && (st.adjective(j) || allyModifiers.has(&st.toks[j])) && !patronNouns.has(&st.toks[j]) && !proxyNouns.has(&st.toks[j]) && !allyNouns.has(&st.toks[j]); a++ {
 		j++ // "main", "chief", "closest", "main ground"
 	}
 	if j >= len(st.toks) {
@@ -652,11 +652,11 @@ func (st *sent) patronApposition(m *Mention) {
 	x, _ := st.actor(m)
 	yID, _ := st.actor(y)
 	switch {
-	case patronNouns.has(noun):
+	case patronNouns.has(&noun):
 		st.emit(yID, schema.BackedBy, x, schema.Asserted, "apposition-patron", j)
-	case proxyNouns.has(noun):
+	case proxyNouns.has(&noun):
 		st.emit(x, schema.BackedBy, yID, schema.Asserted, "apposition-patron", j)
-	case allyNouns.has(noun):
+	case allyNouns.has(&noun):
 		st.emit(x, schema.AlliedWith, yID, schema.Asserted, "apposition-patron", j)
 	default:
 		return
@@ -717,7 +717,7 @@ var introWords = setOf("speaking", "addressing", "writing", "talking", "commenti
 // it is the clause's subject, not the title's holder. The title must hang
 // on a noun of the phrase ("of the former commander").
 func (st *sent) introEndsAt(c int) bool {
-	if !introWords.has(st.toks[0]) {
+	if !introWords.has(&st.toks[0]) {
 		return false
 	}
 	for q := 1; q < c; q++ {
@@ -728,7 +728,7 @@ func (st *sent) introEndsAt(c int) bool {
 	for q := c - 1; q > 0; q-- {
 		if _, n := st.d.roleEndingAt(st.toks, q+1); n > 0 {
 			k := q - n
-			for k > 0 && (determiners.has(st.toks[k]) || rankAdjectives.has(st.toks[k]) || st.at[k] >= 0) {
+			for k > 0 && (determiners.has(&st.toks[k]) || rankAdjectives.has(&st.toks[k]) || st.at[k] >= 0) {
 				k--
 			}
 			return st.toks[k].Key == "of"
@@ -765,7 +765,7 @@ func (st *sent) regionGovernment(person string, p schema.Predicate, region strin
 		return
 	}
 	for q := i; q < i+n && q < len(st.toks); q++ {
-		if headOfGovernmentTitles.has(st.toks[q]) {
+		if headOfGovernmentTitles.has(&st.toks[q]) {
 			if gov := st.d.x.gaz.Government(region); gov != "" {
 				st.emit(person, schema.LeaderOf, gov, schema.Asserted, "role-region-government", i)
 			}
@@ -780,7 +780,7 @@ var headOfPlaceTitles = setOf("president", "premier", "governor", "prime")
 // president, prime minister, premier or governor.
 func (st *sent) headOfPlace(i, n int) bool {
 	for q := i; q < i+n && q < len(st.toks); q++ {
-		if headOfPlaceTitles.has(st.toks[q]) {
+		if headOfPlaceTitles.has(&st.toks[q]) {
 			return true
 		}
 	}
@@ -803,7 +803,7 @@ func (st *sent) ownGroup(m *Mention) {
 		return
 	}
 	for q := m.Start - 2; q >= 0; q-- {
-		if contrastStops.has(st.toks[q]) {
+		if contrastStops.has(&st.toks[q]) {
 			return
 		}
 		if p := st.mentionAt(q); p != nil && p.End == q+1 && !(p.Type == schema.Person && st.possessive(p.End)) {

@@ -17,14 +17,14 @@ func (st *sent) truces() {
 		if toks[i].starts&startsRule == 0 {
 			continue
 		}
-		cease := ceaseVerbs.has(toks[i])
-		if !cease && !truceNouns.has(toks[i]) {
+		cease := ceaseVerbs.has(&toks[i])
+		if !cease && !truceNouns.has(&toks[i]) {
 			continue
 		}
 		// the attack noun after it
 		var objs []string
 		for q := i + 1; q < len(toks) && q < i+6; q++ {
-			if ns, n := st.nounAt(q); n > 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || hostilityNouns.has(toks[q]) {
+			if ns, n := st.nounAt(q); n > 0 && (ns[0].Predicate == schema.Attacked || ns[0].Predicate == schema.Struck) || hostilityNouns.has(&toks[q]) {
 				_, n := st.nounAt(q)
 				if n == 0 {
 					n = 1
@@ -117,7 +117,7 @@ func (st *sent) untilLeaves(i int, subs []string) []string {
 			continue
 		}
 		for q := j + 1; q < len(st.toks) && q < j+7; q++ {
-			if leaveWords.has(st.toks[q]) {
+			if leaveWords.has(&st.toks[q]) {
 				var out []string
 				for r := j + 1; r < q; r++ {
 					if m := st.mentionAt(r); m != nil {
@@ -152,7 +152,7 @@ var passiveThreats = setOf("held", "punished", "targeted", "hit", "struck", "att
 func (st *sent) threatPhraseSubject(i int, subs []string) []string {
 	var subj []string
 	for j := i; j < len(st.toks) && j < i+10; j++ {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if st.stop(j) || t.Text == ";" {
 			return nil
 		}
@@ -160,7 +160,7 @@ func (st *sent) threatPhraseSubject(i int, subs []string) []string {
 			subj = nil // "warned at the UN that the US would pay": the clause starts here
 			continue
 		}
-		if k := st.mk(j); k >= 0 && subj == nil && j > 0 && prepositions.has(st.toks[st.skipDetBack(j)]) {
+		if k := st.mk(j); k >= 0 && subj == nil && j > 0 && prepositions.has(&st.toks[st.skipDetBack(j)]) {
 			j = st.ms[k].End - 1
 			continue // "at the UN": where, not who
 		}
@@ -202,7 +202,7 @@ var (
 // American forces".
 func (st *sent) threatOfPlan(subj, obj string, trigger int) {
 	for j := trigger - 1; j >= 0; j-- {
-		if !pledgeVerbs.has(st.toks[j]) {
+		if !pledgeVerbs.has(&st.toks[j]) {
 			continue
 		}
 		speakers := st.subjects(j)
@@ -221,7 +221,7 @@ func (st *sent) threatOfPlan(subj, obj string, trigger int) {
 	// A quote before its attribution: "We will target American bases," the group said.
 	if st.speaker() == subj {
 		for j := trigger + 1; j < len(st.toks); j++ {
-			if vowVerbs.has(st.toks[j]) {
+			if vowVerbs.has(&st.toks[j]) {
 				st.emit(subj, schema.Threatened, obj, schema.Asserted, "planned-attack", j)
 				return
 			}
@@ -246,7 +246,7 @@ func (st *sent) responsibility() {
 		if toks[i].starts&startsRule == 0 { // a bit test before copying the token
 			continue
 		}
-		t := toks[i]
+		t := &toks[i]
 		switch {
 		case (t.Key == "hallmarks" || t.Key == "hallmark") && i+2 < len(toks) && toks[i+1].Key == "of":
 			// "officials said the strike bore the hallmarks of Kataib Hezbollah"
@@ -255,7 +255,7 @@ func (st *sent) responsibility() {
 				continue
 			}
 			for j := i - 1; j >= 0; j-- {
-				if beliefVerbs.has(toks[j]) {
+				if beliefVerbs.has(&toks[j]) {
 					for _, s := range st.subjects(j) {
 						st.emit(s, schema.Accused, st.actorID(y), st.modality(j, false), "hallmarks", i)
 					}
@@ -267,12 +267,12 @@ func (st *sent) responsibility() {
 			if k < 0 {
 				// "Kataib Hezbollah, which Washington holds responsible"
 				q := i + 1
-				for q < len(toks) && blameAdverbs.has(toks[q]) {
+				for q < len(toks) && blameAdverbs.has(&toks[q]) {
 					q++
 				}
 				if q < len(toks) && (toks[q].Key == "responsible" || toks[q].Key == "accountable") && i >= 3 {
 					sm := st.mentionAt(i - 1)
-					if sm == nil && officialNouns.has(toks[i-1]) {
+					if sm == nil && officialNouns.has(&toks[i-1]) {
 						sm = st.mentionAt(i - 2) // "the militia that U.S. officials hold responsible"
 					}
 					if sm != nil && sm.Start >= 1 && (toks[sm.Start-1].Key == "which" || toks[sm.Start-1].Key == "whom" || toks[sm.Start-1].Key == "that") {
@@ -285,7 +285,7 @@ func (st *sent) responsibility() {
 			}
 			y := st.ms[k]
 			q := y.End
-			for q < len(toks) && q < y.End+3 && blameAdverbs.has(toks[q]) {
+			for q < len(toks) && q < y.End+3 && blameAdverbs.has(&toks[q]) {
 				q++
 			}
 			if q < len(toks) && (toks[q].Key == "responsible" || toks[q].Key == "accountable") {
@@ -294,7 +294,7 @@ func (st *sent) responsibility() {
 				}
 			}
 		case (t.Key == "bore" || t.Key == "bears" || t.Key == "bear") && i+2 < len(toks) && (toks[i+1].Key == "responsibility" || toks[i+2].Key == "responsibility"),
-			t.Key == "behind" && i > 0 && beAux.has(toks[i-1]):
+			t.Key == "behind" && i > 0 && beAux.has(&toks[i-1]):
 			// the one blamed: the mention before; the one blaming: who said it
 			var y *Mention
 			for q := i - 1; q >= 0 && q >= i-3; q-- {
@@ -307,7 +307,7 @@ func (st *sent) responsibility() {
 				continue
 			}
 			for q := y.Start - 1; q >= 0 && q >= y.Start-4; q-- {
-				if insistVerbs.has(toks[q]) {
+				if insistVerbs.has(&toks[q]) {
 					for _, s := range st.subjects(q) {
 						st.emit(s, schema.Accused, st.actorID(y), schema.Asserted, "said-responsible", i)
 					}
@@ -349,13 +349,13 @@ func (st *sent) claims() {
 		if j+1 < len(toks) && toks[j].Key == "responsibility" && toks[j+1].Key == "for" {
 			j += 2
 		}
-		for j < len(toks) && j < i+6 && (determiners.has(toks[j]) || claimedModifiers.has(toks[j]) || st.mk(j) >= 0) {
+		for j < len(toks) && j < i+6 && (determiners.has(&toks[j]) || claimedModifiers.has(&toks[j]) || st.mk(j) >= 0) {
 			j++ // "claimed the Erbil drone attack"
 		}
-		if j >= len(toks) || !attackNouns.has(toks[j]) {
+		if j >= len(toks) || !attackNouns.has(&toks[j]) {
 			continue
 		}
-		if toks[j-1].Key == "a" || toks[j-1].Key == "an" || j+1 < len(toks) && attackTargetPreps.has(toks[j+1]) && st.targetAfter(j+2) {
+		if toks[j-1].Key == "a" || toks[j-1].Key == "an" || j+1 < len(toks) && attackTargetPreps.has(&toks[j+1]) && st.targetAfter(j+2) {
 			continue // "claimed a strike on the Ain al-Asad base": a new attack with its own target
 		}
 		mod := st.modality(i, false)
@@ -433,7 +433,7 @@ func (st *sent) saidThreats() {
 				}
 			}
 			from := w
-			if w > 0 && (attackNouns.has(st.toks[w-1]) || st.toks[w-1].Key == "operations") {
+			if w > 0 && (attackNouns.has(&st.toks[w-1]) || st.toks[w-1].Key == "operations") {
 				from = w - 1 // "attacks would continue until ..."
 			}
 			targets = st.threatTarget(from, subs)
@@ -467,7 +467,7 @@ func (st *sent) responseTarget(i int, subs []string) []string {
 		return ""
 	}
 	for j := i; j < len(st.toks) && j < i+14; j++ {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if st.stop(j) || t.Text == ";" {
 			return nil
 		}
@@ -475,10 +475,10 @@ func (st *sent) responseTarget(i int, subs []string) []string {
 			// "any American military intervention would"
 			if m := st.mentionAt(j + 1); m != nil && m.Start == j+1 {
 				q := m.End
-				for q < len(st.toks) && q < m.End+2 && st.toks[q].Kind == Word && !st.toks[q].Upper() && !interventionNouns.has(st.toks[q]) {
+				for q < len(st.toks) && q < m.End+2 && st.toks[q].Kind == Word && !st.toks[q].Upper() && !interventionNouns.has(&st.toks[q]) {
 					q++
 				}
-				if q+1 < len(st.toks) && interventionNouns.has(st.toks[q]) && willWords.has(st.toks[q+1]) {
+				if q+1 < len(st.toks) && interventionNouns.has(&st.toks[q]) && willWords.has(&st.toks[q+1]) {
 					if id := actorAt(j + 1); id != "" {
 						return []string{id}
 					}
@@ -498,7 +498,7 @@ func (st *sent) responseTarget(i int, subs []string) []string {
 					return []string{id} // "a response to the Zionist regime's aggression"
 				}
 			}
-			if ifWords.has(st.toks[q]) {
+			if ifWords.has(&st.toks[q]) {
 				if id := actorAt(st.skipDet(q + 1)); id != "" {
 					return []string{id} // "if Israel made another mistake"
 				}
@@ -517,7 +517,7 @@ func (st *sent) keepsUpAttacks(i int) int {
 		if st.stop(j) {
 			return -1
 		}
-		if willWords.has(st.toks[j]) && keepUpWords.has(st.toks[j+1]) {
+		if willWords.has(&st.toks[j]) && keepUpWords.has(&st.toks[j+1]) {
 			return j
 		}
 	}

@@ -36,10 +36,10 @@ type Token struct {
 }
 
 // Span returns the token's byte span.
-func (t Token) Span() schema.Span { return schema.Span{Start: t.Start, End: t.End} }
+func (t *Token) Span() schema.Span { return schema.Span{Start: t.Start, End: t.End} }
 
 // Upper reports whether the token starts with an upper-case letter.
-func (t Token) Upper() bool {
+func (t *Token) Upper() bool {
 	// Small enough to inline: the tokenizer has decided it.
 	return t.upper == caseUpper || t.upper == caseUnknown && upperRune(t.Text)
 }
@@ -68,7 +68,7 @@ func upperRune(s string) bool {
 }
 
 // AllCaps reports whether the token has letters and none of them is lower case.
-func (t Token) AllCaps() bool {
+func (t *Token) AllCaps() bool {
 	letters := false
 	for _, r := range t.Text {
 		if unicode.IsLower(r) {
@@ -85,7 +85,7 @@ func (t Token) AllCaps() bool {
 // themselves compare Key with constants, which the compiler inlines, and
 // test longer lists with a wordSet: Is compares strings one by one, in a
 // loop over a list built at every call.
-func (t Token) Is(words ...string) bool {
+func (t *Token) Is(words ...string) bool {
 	for _, w := range words {
 		if t.Key == w {
 			return true
@@ -465,7 +465,7 @@ func splitInto(dst []Sentence, text string, toks []Token) []Sentence {
 	}
 	inList := false // inside a bulleted list that a colon introduced
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Line && i > start {
 			prev := toks[i-1]
 			wrapped := t.Kind == Word && !t.Upper() && !strings.ContainsAny(prev.Text, ".!?:;\"”")

@@ -57,7 +57,7 @@ func (st *sent) verbs() {
 				continue // "rocket attacks", "drone strikes": a modifier of the event noun after it
 			}
 		}
-		if i > 1 && toks[i-2].Key == "what" && pronounSubjects.has(toks[i-1]) {
+		if i > 1 && toks[i-2].Key == "what" && pronounSubjects.has(&toks[i-1]) {
 			continue // "what he called an unjustified attack": a hedge, no event
 		}
 		if (v.Form == Base || v.Form == Third) && i+1 < len(toks) && toks[i+1].Key == "of" {
@@ -66,10 +66,10 @@ func (st *sent) verbs() {
 		if v.Lemma == "back" && v.Form == Base {
 			continue // "came back", "flown back": an adverb far more often than a verb
 		}
-		if v.Lemma == "head" && i+n < len(toks) && motionWords.has(toks[i+n]) {
+		if v.Lemma == "head" && i+n < len(toks) && motionWords.has(&toks[i+n]) {
 			continue // "fighters headed for Baghdad": going, not leading
 		}
-		if v.Form == Gerund && v.Predicate == schema.Demanded && i > 1 && documentNouns.has(toks[i-1]) {
+		if v.Form == Gerund && v.Predicate == schema.Demanded && i > 1 && documentNouns.has(&toks[i-1]) {
 			// "parliament passed a resolution calling on the government
 			// to ...": the resolution's author demands it
 			subs := st.subjects(i - 1)
@@ -87,11 +87,11 @@ func (st *sent) verbs() {
 			continue // "16 were killed and 25 wounded": an elliptical passive
 		}
 		if v.Form == Third || v.Form == Base {
-			if _, nn := st.nounAt(i); nn > 0 && i > 0 && (st.at[i-1] >= 0 && !st.takesObject(i+n) || st.nounModifier(i-1) || nounPreps.has(toks[i-1])) {
+			if _, nn := st.nounAt(i); nn > 0 && i > 0 && (st.at[i-1] >= 0 && !st.takesObject(i+n) || st.nounModifier(i-1) || nounPreps.has(&toks[i-1])) {
 				continue // "US-Israeli strikes on", "drone attacks"; but "US strikes Kataib Hezbollah"
 			}
 		}
-		if (v.Form == Past || v.Form == Participle) && i+1 < len(toks) && (toks[i+1].starts&startsMilitia != 0 && v.Lemma == "arm" || conflictNouns.has(toks[i+1])) && st.at[i+1] < 0 {
+		if (v.Form == Past || v.Form == Participle) && i+1 < len(toks) && (toks[i+1].starts&startsMilitia != 0 && v.Lemma == "arm" || conflictNouns.has(&toks[i+1])) && st.at[i+1] < 0 {
 			continue // "armed groups", "armed men": an adjective
 		}
 		if (v.Form == Third || v.Form == Base) && i > 0 && (st.pastVerb(i-1) || toks[i-1].Kind == Number) {
@@ -104,7 +104,7 @@ func (st *sent) verbs() {
 				continue
 			}
 		}
-		if v.Form == Gerund && i > 0 && !beAux.has(toks[i-1]) && !aspectual.has(toks[i-1]) && toks[i-1].Text != "," && st.at[i-1] < 0 {
+		if v.Form == Gerund && i > 0 && !beAux.has(&toks[i-1]) && !aspectual.has(&toks[i-1]) && toks[i-1].Text != "," && st.at[i-1] < 0 {
 			continue // "focuses on advising", "strikes targeting": not a finite verb
 		}
 		end := i + n
@@ -186,7 +186,7 @@ func (st *sent) verbs() {
 			subs = st.lastSubs
 		}
 		if i >= 2 && (toks[i-1].Key == "it" || toks[i-1].Key == "they") && toks[i-2].Kind == Word && st.at[i-1] < 0 &&
-			(st.at[i-2] >= 0 || !toks[i-2].Upper() && st.adjective(i-2) && !clauseBreaks.has(toks[i-2])) {
+			(st.at[i-2] >= 0 || !toks[i-2].Upper() && st.adjective(i-2) && !clauseBreaks.has(&toks[i-2])) {
 			// "the militias it backs", "the escalation it directed": a
 			// relative clause whose object is the noun before the pronoun.
 			if m := st.mentionAt(i - 2); m != nil && m.End == i-1 {
@@ -273,12 +273,12 @@ func (st *sent) verbs() {
 // Iraq that Kataib Hezbollah attacked").
 func (st *sent) relativeObject(i int) (subj, obj string) {
 	toks := st.toks
-	if i+1 < len(toks) && (toks[i+1].Kind == Word && !prepositions.has(toks[i+1]) && !locPreps.has(toks[i+1]) && !otherPreps.has(toks[i+1]) && toks[i+1].Key != "as" || st.mk(i+1) >= 0) {
+	if i+1 < len(toks) && (toks[i+1].Kind == Word && !prepositions.has(&toks[i+1]) && !locPreps.has(&toks[i+1]) && !otherPreps.has(&toks[i+1]) && toks[i+1].Key != "as" || st.mk(i+1) >= 0) {
 		return "", "" // something follows that may be the verb's own object
 	}
 	// The subject: mentions and plain nouns after the pronoun.
 	q := i - 1
-	for q > 0 && q >= i-5 && (st.at[q] >= 0 || troopNouns.has(toks[q]) || toks[q].Key == "the") {
+	for q > 0 && q >= i-5 && (st.at[q] >= 0 || troopNouns.has(&toks[q]) || toks[q].Key == "the") {
 		q--
 	}
 	if q == i-1 || q < 1 || st.mk(q+1) < 0 || toks[q].Key != "which" && toks[q].Key != "whom" {
@@ -318,7 +318,7 @@ func (st *sent) emitVerb(v Verb, s, o string, mod schema.Modality, rule string, 
 // coordinated participle may stand between: "were killed and injured").
 func (st *sent) auxBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if beAux.has(t) {
 			return true
 		}
@@ -333,7 +333,7 @@ var perfectAux = setOf("has", "have", "had", "having")
 
 func (st *sent) perfectBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if perfectAux.has(st.toks[j]) {
+		if perfectAux.has(&st.toks[j]) {
 			return true
 		}
 		if st.toks[j].Kind != Word || st.at[j] >= 0 {
@@ -355,16 +355,16 @@ var agentStops = setOf("but", "while", "which", "who")
 func (st *sent) agents(from int) []agent {
 	var out []agent
 	for j := from; j < len(st.toks) && j < from+14; j++ {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if t.Text == ";" || agentStops.has(t) || st.stop(j) {
 			break
 		}
 		if t.Key == "by" {
-			if j > 0 && targetLinks.has(st.toks[j-1]) {
+			if j > 0 && targetLinks.has(&st.toks[j-1]) {
 				continue
 			}
 			q := j + 1
-			for q < len(st.toks) && (determiners.has(st.toks[q]) || st.toks[q].Kind == Word && !st.toks[q].Upper() && st.at[q] < 0 && q < j+3) {
+			for q < len(st.toks) && (determiners.has(&st.toks[q]) || st.toks[q].Kind == Word && !st.toks[q].Upper() && st.at[q] < 0 && q < j+3) {
 				q++
 			}
 			if k := st.mk(q); k >= 0 {
@@ -388,7 +388,7 @@ func (st *sent) agents(from int) []agent {
 		if t.Key == "in" {
 			// "in US-Israeli strikes", "in a US drone strike"
 			q := j + 1
-			for q < len(st.toks) && determiners.has(st.toks[q]) {
+			for q < len(st.toks) && determiners.has(&st.toks[q]) {
 				q++
 			}
 			if k := st.mk(q); k >= 0 {
@@ -413,7 +413,7 @@ var weaponModifiers = setOf("drone", "missile", "air", "rocket", "retaliatory", 
 // skipMods skips modifiers between an agent and an event noun: "drone",
 // "missile", "retaliatory".
 func (st *sent) skipMods(i int) int {
-	for i < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && weaponModifiers.has(st.toks[i]) {
+	for i < len(st.toks) && st.toks[i].Kind == Word && !st.toks[i].Upper() && weaponModifiers.has(&st.toks[i]) {
 		if _, n := st.nounAt(i); n > 0 {
 			return i
 		}
@@ -443,7 +443,7 @@ func (st *sent) participial(i int) bool {
 // "the group's latest attack".
 func (st *sent) afterDeterminer(i int) bool {
 	for j, k := i-1, 0; j >= 0 && k < 3; j-- {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if determiners.has(t) || st.possessive(j) {
 			return true
 		}
@@ -483,7 +483,7 @@ func (st *sent) patientNear(i int) bool {
 		if st.at[j] >= 0 {
 			return true
 		}
-		t := st.toks[j]
+		t := &st.toks[j]
 		if t.Text == "," {
 			if k := st.parenthetical(j); k >= 0 {
 				j = k // ", a deputy commander of the IRGC, was killed"
@@ -516,10 +516,10 @@ var weaponAdverbs = setOf("also", "then", "later", "reportedly", "apparently", "
 // the document reported.
 func (st *sent) weaponSubject(i int) []string {
 	j := i - 1
-	for j >= 0 && weaponAdverbs.has(st.toks[j]) {
+	for j >= 0 && weaponAdverbs.has(&st.toks[j]) {
 		j--
 	}
-	if j < 1 || !weapons.has(st.toks[j]) || (st.toks[j-1].Key != "the" && st.toks[j-1].Key != "these" && st.toks[j-1].Key != "those") && st.toks[j-1].Kind != Number {
+	if j < 1 || !weapons.has(&st.toks[j]) || (st.toks[j-1].Key != "the" && st.toks[j-1].Key != "these" && st.toks[j-1].Key != "those") && st.toks[j-1].Kind != Number {
 		return nil
 	}
 	if len(st.d.lastAttackers) > 0 {
@@ -545,7 +545,7 @@ func (st *sent) strikeOfRelative(i int) []string {
 			// the strikes' doer: a modifier ("American strikes"), else the
 			// subject of the light verb ("its forces carried out a strike")
 			k := q - 1
-			for k >= 0 && st.at[k] < 0 && st.toks[k].Kind == Word && !st.toks[k].Upper() && (eventModifiers.has(st.toks[k]) || st.adjective(k)) && !lightVerbs.has(st.toks[k]) && st.toks[k].Key != "out" {
+			for k >= 0 && st.at[k] < 0 && st.toks[k].Kind == Word && !st.toks[k].Upper() && (eventModifiers.has(&st.toks[k]) || st.adjective(k)) && !lightVerbs.has(&st.toks[k]) && st.toks[k].Key != "out" {
 				k--
 			}
 			if m := st.mentionAt(k); m != nil && m.End == k+1 {
@@ -557,7 +557,7 @@ func (st *sent) strikeOfRelative(i int) []string {
 			if k >= 0 && st.toks[k].Key == "out" {
 				k--
 			}
-			if k >= 1 && lightVerbs.has(st.toks[k]) {
+			if k >= 1 && lightVerbs.has(&st.toks[k]) {
 				if m := st.mentionAt(k - 1); m != nil && m.End == k {
 					if id, t := st.actor(m); t.IsActor() {
 						return []string{id} // "The US carried out strikes": the subject right before
@@ -589,7 +589,7 @@ func (st *sent) nearestActorBefore(i int) []string {
 // place named before it in the clause.
 func (st *sent) placeSubject(i int) []string {
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
-		if clauseStops.has(st.toks[j]) || st.toks[j].Text == "," {
+		if clauseStops.has(&st.toks[j]) || st.toks[j].Text == "," {
 			return nil
 		}
 		if m := st.mentionAt(j); m != nil {
@@ -609,7 +609,7 @@ func (st *sent) takesObject(i int) bool {
 	if i >= len(st.toks) {
 		return false
 	}
-	t := st.toks[i]
+	t := &st.toks[i]
 	if st.at[i] >= 0 || determiners.has(t) {
 		return true
 	}
@@ -638,7 +638,7 @@ func (st *sent) between(v Verb, i, end int) {
 				b, _ := st.actor(g[1])
 				p := v.Predicate
 				for q := max(i-3, 0); q < i; q++ {
-					if ceasefireNouns.has(toks[q]) {
+					if ceasefireNouns.has(&toks[q]) {
 						p = schema.TruceWith // "a truce agreed between A and B"
 					}
 				}
@@ -675,7 +675,7 @@ var (
 // ("supplied Hezbollah", "provides to").
 func (st *sent) aidBefore(i int, preps []string) bool {
 	for j := i; j < len(st.toks) && j < i+10; j++ {
-		t := st.toks[j]
+		t := &st.toks[j]
 		if slicesHas(preps, t.Key) && t.Key != "" || st.at[j] >= 0 && j == i {
 			return j == i || aidNouns.has(t) || st.aidIn(i, j)
 		}
@@ -689,7 +689,7 @@ func (st *sent) aidBefore(i int, preps []string) bool {
 // aidIn reports whether a noun of aid is among toks[i:j].
 func (st *sent) aidIn(i, j int) bool {
 	for k := i; k < j; k++ {
-		if aidNouns.has(st.toks[k]) {
+		if aidNouns.has(&st.toks[k]) {
 			return true
 		}
 	}

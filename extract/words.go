@@ -43,7 +43,7 @@ func setOf(ws ...string) *wordSet {
 }
 
 // has reports whether t's key is in the set.
-func (s *wordSet) has(t Token) bool {
+func (s *wordSet) has(t *Token) bool {
 	if t.starts&startsKnown == 0 {
 		return s.keys[t.Key] // a token made without the vocabulary
 	}

@@ -25,10 +25,10 @@ func TestWordSets(t *testing.T) {
 			}
 			for k, s := range wordSets {
 				want := s.keys[tok.Key]
-				if got := s.has(tok); got != want {
+				if got := s.has(&tok); got != want {
 					t.Fatalf("set %d: has(%q) = %v with the vocabulary, want %v", k, tok.Text, got, want)
 				}
-				if got := s.has(plain[i]); got != want {
+				if got := s.has(&plain[i]); got != want {
 					t.Fatalf("set %d: has(%q) = %v without the vocabulary, want %v", k, tok.Text, got, want)
 				}
 				if want {
