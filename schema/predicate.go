@@ -94,13 +94,51 @@ var predicateList = []PredicateInfo{
 		Description: "The subject withdrew its forces or personnel from the object."},
 }
 
-// predicateIndex returns p's index in predicateList, or -1. A scan of
-// the twenty-odd names (most differ in length) is faster than a map's hash.
+// predicateIndex returns p's index in predicateList, or -1. A switch on
+// the constants (which TestPredicateIndex keeps in predicateList's order)
+// is a few comparisons, where a map hashes the name.
 func predicateIndex(p Predicate) int {
-	for i := range predicateList {
-		if predicateList[i].Name == p {
-			return i
-		}
+	switch p {
+	case MemberOf:
+		return 0
+	case LeaderOf:
+		return 1
+	case SpokespersonFor:
+		return 2
+	case OfficialOf:
+		return 3
+	case BackedBy:
+		return 4
+	case AlliedWith:
+		return 5
+	case LocatedIn:
+		return 6
+	case DeployedIn:
+		return 7
+	case OperatedBy:
+		return 8
+	case Attacked:
+		return 9
+	case Struck:
+		return 10
+	case Killed:
+		return 11
+	case Wounded:
+		return 12
+	case Threatened:
+		return 13
+	case Accused:
+		return 14
+	case Demanded:
+		return 15
+	case NegotiatedWith:
+		return 16
+	case AgreedWith:
+		return 17
+	case TruceWith:
+		return 18
+	case WithdrewFrom:
+		return 19
 	}
 	return -1
 }

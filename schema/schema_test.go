@@ -72,3 +72,18 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+// TestPredicateIndex checks that predicateIndex's switch follows
+// predicateList: every predicate at its place, nothing else found.
+func TestPredicateIndex(t *testing.T) {
+	for i, info := range predicateList {
+		if got := predicateIndex(info.Name); got != i {
+			t.Errorf("predicateIndex(%s) = %d, want %d", info.Name, got, i)
+		}
+	}
+	for _, p := range []Predicate{"", "memberof", "MemberOf", "member"} {
+		if got := predicateIndex(p); got != -1 {
+			t.Errorf("predicateIndex(%q) = %d, want -1", p, got)
+		}
+	}
+}
