@@ -105,7 +105,8 @@ func (st *sent) emitRule(subj string, p schema.Predicate, obj string, mod schema
 	if mod == schema.Asserted && st.reported() {
 		mod = schema.Claimed
 	}
-	for _, o := range st.out {
+	for k := range st.out {
+		o := &st.out[k]
 		if o.Subject == subj && o.Predicate == p && o.Object == obj && o.Modality == mod {
 			return
 		}

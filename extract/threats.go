@@ -387,7 +387,8 @@ func (st *sent) deaths() {
 		if victim == nil || victim.Type != schema.Person {
 			continue
 		}
-		for _, x := range st.out {
+		for k := range st.out {
+			x := &st.out[k]
 			if (x.Predicate == schema.Struck || x.Predicate == schema.Attacked) && x.Modality.Direct() && x.Subject != victim.ID && x.Span == st.s.Span {
 				st.emit(x.Subject, schema.Killed, victim.ID, x.Modality, "died-when", i)
 				break
@@ -527,7 +528,8 @@ func (st *sent) keepsUpAttacks(i int) int {
 // speaksFor reports whether person p leads, speaks for or serves org, by
 // this sentence's statements or the gazetteer's facts.
 func (st *sent) speaksFor(p, org string) bool {
-	for _, o := range st.out {
+	for k := range st.out {
+		o := &st.out[k]
 		if o.Subject == p && o.Object == org && (o.Predicate == schema.LeaderOf || o.Predicate == schema.SpokespersonFor || o.Predicate == schema.OfficialOf) {
 			return true
 		}
