@@ -536,7 +536,8 @@ func (sc *scratch) newEntity(e schema.Entity) *schema.Entity {
 	return &c[len(c)-1]
 }
 
-// mentionChunk is how many mentions a chunk of scratch.mentions holds.
+// mentionChunk is how many mentions a chunk of scratch.mentions holds,
+// and how many entities a chunk of scratch.ents.
 const mentionChunk = 256
 
 // newMention returns a copy of m carved from the scratch's slab.
@@ -596,6 +597,9 @@ func (sc *scratch) put() {
 	clear(names)
 	clear(order[:cap(order)])
 	sc.doc = docState{ents: ents, names: names, order: order[:0]}
+	if len(sc.ents) > scratchMax/mentionChunk {
+		sc.ents = nil
+	}
 	for i, c := range sc.ents {
 		clear(c)
 		sc.ents[i] = c[:0]
