@@ -510,48 +510,56 @@ type scratch struct {
 	mptrs []*Mention
 	sent  sent // the sentence the relation rules work on (newSent)
 	stmts []schema.Statement
-	// mentions: the slab newMention carves mentions from, chunk by chunk
-	// (a chunk is never moved, as mentions point into it); mchunk is the
-	// chunk in use.
-	mentions [][]Mention
-	mchunk   int
+	// mentions and ents are the slabs newMention and newEntity carve from
+	// (their values are pointed to, so never moved).
+	mentions slab[Mention]
+	ents     slab[schema.Entity]
 	// doc is the call's document state, its maps and order list cleared
-	// and kept from call to call; ents is the slab entity carves its
-	// entities from (chunk by chunk, as they are pointed to).
-	doc    docState
-	ents   [][]schema.Entity
-	echunk int
+	// and kept from call to call.
+	doc docState
+}
+
+// slab hands out values that stay where they are, carved from chunks of
+// slabChunk kept from call to call; next is the chunk in use.
+type slab[T any] struct {
+	chunks [][]T
+	next   int
+}
+
+// slabChunk is how many values a chunk of a slab holds.
+const slabChunk = 256
+
+// add returns a pointer to a copy of v carved from the slab.
+func (sl *slab[T]) add(v T) *T {
+	for sl.next < len(sl.chunks) && len(sl.chunks[sl.next]) == slabChunk {
+		sl.next++
+	}
+	if sl.next == len(sl.chunks) {
+		sl.chunks = append(sl.chunks, make([]T, 0, slabChunk))
+	}
+	c := append(sl.chunks[sl.next], v)
+	sl.chunks[sl.next] = c
+	return &c[len(c)-1]
+}
+
+// reset clears the slab for the next call, or drops it past
+// scratchMax/slabChunk chunks: one huge document does not pin it.
+func (sl *slab[T]) reset() {
+	if len(sl.chunks) > scratchMax/slabChunk {
+		sl.chunks = nil
+	}
+	for i, c := range sl.chunks {
+		clear(c)
+		sl.chunks[i] = c[:0]
+	}
+	sl.next = 0
 }
 
 // newEntity returns a new entity carved from the scratch's slab.
-func (sc *scratch) newEntity(e schema.Entity) *schema.Entity {
-	for sc.echunk < len(sc.ents) && len(sc.ents[sc.echunk]) == mentionChunk {
-		sc.echunk++
-	}
-	if sc.echunk == len(sc.ents) {
-		sc.ents = append(sc.ents, make([]schema.Entity, 0, mentionChunk))
-	}
-	c := append(sc.ents[sc.echunk], e)
-	sc.ents[sc.echunk] = c
-	return &c[len(c)-1]
-}
-
-// mentionChunk is how many mentions a chunk of scratch.mentions holds,
-// and how many entities a chunk of scratch.ents.
-const mentionChunk = 256
+func (sc *scratch) newEntity(e schema.Entity) *schema.Entity { return sc.ents.add(e) }
 
 // newMention returns a copy of m carved from the scratch's slab.
-func (sc *scratch) newMention(m Mention) *Mention {
-	for sc.mchunk < len(sc.mentions) && len(sc.mentions[sc.mchunk]) == mentionChunk {
-		sc.mchunk++
-	}
-	if sc.mchunk == len(sc.mentions) {
-		sc.mentions = append(sc.mentions, make([]Mention, 0, mentionChunk))
-	}
-	c := append(sc.mentions[sc.mchunk], m)
-	sc.mentions[sc.mchunk] = c
-	return &c[len(c)-1]
-}
+func (sc *scratch) newMention(m Mention) *Mention { return sc.mentions.add(m) }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
@@ -581,14 +589,7 @@ func (sc *scratch) put() {
 	clear(out[:cap(out)])
 	clear(groups[:cap(groups)])
 	sc.sent = sent{out: out, groups: groups}
-	if len(sc.mentions) > scratchMax/mentionChunk {
-		sc.mentions = nil
-	}
-	for i, c := range sc.mentions {
-		clear(c)
-		sc.mentions[i] = c[:0]
-	}
-	sc.mchunk = 0
+	sc.mentions.reset()
 	ents, names, order := sc.doc.ents, sc.doc.names, sc.doc.order
 	if len(ents) > scratchMax/16 {
 		ents, names = nil, nil
@@ -597,14 +598,7 @@ func (sc *scratch) put() {
 	clear(names)
 	clear(order[:cap(order)])
 	sc.doc = docState{ents: ents, names: names, order: order[:0]}
-	if len(sc.ents) > scratchMax/mentionChunk {
-		sc.ents = nil
-	}
-	for i, c := range sc.ents {
-		clear(c)
-		sc.ents[i] = c[:0]
-	}
-	sc.echunk = 0
+	sc.ents.reset()
 	scratchPool.Put(sc)
 }
 
