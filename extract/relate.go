@@ -205,6 +205,8 @@ func (st *sent) group(k int) []*Mention {
 	return st.groups[k]
 }
 
+// makeGroup computes group(k): the raw coordination, with a possessed
+// name standing for its possessor.
 func (st *sent) makeGroup(k int) []*Mention {
 	g := st.rawGroup(k)
 	// "Yemen's Houthi militia": the possessed name stands in the group

@@ -104,6 +104,7 @@ func isTokenRune(r rune) bool {
 	return isWordRune(r)
 }
 
+// isWordRune is isTokenRune by Unicode's tables alone: it fills asciiWord.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
 // Tokenize splits text into tokens. Words keep internal apostrophes
