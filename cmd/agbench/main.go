@@ -158,21 +158,26 @@ func runN(n, procs int, fn func(int) error) (timing, error) {
 		once sync.Once
 		ferr error
 	)
-	next := make(chan int, procs*4)
+	// Each worker claims the next index itself. A feeder goroutine with a
+	// channel would be a third goroutine on procs cores: woken each time
+	// the buffer drains, it takes a core from a worker (A/B at 1k, 16
+	// pairs of runs: median speedup 1.71x with the feeder, 1.88x without;
+	// the control's rose too).
+	var next atomic.Int64
 	start, cpu0 := time.Now(), cpuTime()
 	for range procs {
 		wg.Go(func() {
-			for i := range next {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
 				if err := fn(i); err != nil {
 					once.Do(func() { ferr = err })
 				}
 			}
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return timing{time.Since(start), cpuTime() - cpu0}, ferr
 }
