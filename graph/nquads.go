@@ -49,7 +49,7 @@ func AppendNQuads(b []byte, x schema.Extraction) []byte {
 	var g0, g1 int       // the label's bytes, written once for comparisons
 	var last term        // the previous line's subject, at buf[last0:last1]
 	var last0, last1 int // last1 == 0: no line yet
-	eachQuad(x, func(s term, p *vocIRI, o term) {
+	eachQuad(x, &e.quads, func(s term, p *vocIRI, o term) {
 		start := len(e.buf)
 		same := last1 > 0 && s == last
 		if same {
@@ -100,6 +100,7 @@ type nqEncoder struct {
 	lines []nqLine
 	runs  []nqRun
 	order []int32 // indexes of lines, sorted
+	quads quadScratch
 	// fullIRIs: some registered voc prefix could rewrite an IRI that
 	// starts with "http", so such IRIs go through voc.FullIRI too.
 	fullIRIs bool

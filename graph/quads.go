@@ -80,7 +80,7 @@ func Quads(x schema.Extraction) []quad.Quad {
 		p    string
 	}
 	seen := make(map[key]struct{}, 16*len(x.Statements)+8*len(x.Entities)+8)
-	eachQuad(x, func(s term, p *vocIRI, o term) {
+	eachQuad(x, nil, func(s term, p *vocIRI, o term) {
 		k := key{s, o, p.iri}
 		if o.kind == vocTerm {
 			// by IRI: a type outside the ontology has a vocIRI of its own
@@ -179,10 +179,35 @@ func (t term) value() quad.Value {
 	return quad.Int(t.n)
 }
 
+// quadScratch holds eachQuad's working copies, for a caller that writes
+// many extractions (AppendNQuads, through its pooled encoder) and would
+// otherwise allocate them per document.
+type quadScratch struct {
+	ents    []schema.Entity
+	sts     []quadStmt
+	aliases []string
+}
+
+// quadStmt is a statement as eachQuad orders and writes it.
+type quadStmt struct {
+	schema.Statement
+	id string  // the IRI is schema.StatementBase+id
+	p  *vocIRI // the predicate's
+}
+
 // eachQuad calls add for every quad of x (the label aside), in the order
 // Quads returns them, duplicates included. It is the one place that maps
-// an extraction to the graph contract.
-func eachQuad(x schema.Extraction, add func(s term, p *vocIRI, o term)) {
+// an extraction to the graph contract. sc, if not nil, lends its slices.
+func eachQuad(x schema.Extraction, sc *quadScratch, add func(s term, p *vocIRI, o term)) {
+	if sc == nil {
+		sc = new(quadScratch)
+	}
+	defer func() {
+		// Keep the slices, not the document's strings.
+		clear(sc.ents)
+		clear(sc.sts)
+		clear(sc.aliases)
+	}()
 	d := iri(x.Doc.IRI())
 
 	doc := x.Doc
@@ -204,9 +229,10 @@ func eachQuad(x schema.Extraction, add func(s term, p *vocIRI, o term)) {
 	}
 	add(d, vBytes, integer(doc.Bytes))
 
-	ents := slices.Clone(x.Entities)
+	ents := append(sc.ents[:0], x.Entities...)
+	sc.ents = ents
 	slices.SortStableFunc(ents, func(a, b schema.Entity) int { return cmp.Compare(a.ID, b.ID) })
-	var aliases []string
+	aliases := sc.aliases[:0]
 	for _, e := range ents {
 		s := entity(e.ID)
 		add(s, vRdfType, vocab(typeVoc(e.Type)))
@@ -220,17 +246,14 @@ func eachQuad(x schema.Extraction, add func(s term, p *vocIRI, o term)) {
 		}
 		add(s, vMentionedIn, d)
 	}
+	sc.aliases = aliases
 
-	type stmt struct {
-		schema.Statement
-		id string  // the IRI is schema.StatementBase+id
-		p  *vocIRI // the predicate's
+	sts := slices.Grow(sc.sts[:0], len(x.Statements))
+	for _, st := range x.Statements {
+		sts = append(sts, quadStmt{st, st.ID(x.Doc.ID), predicateVoc(st.Predicate)})
 	}
-	sts := make([]stmt, len(x.Statements))
-	for i, st := range x.Statements {
-		sts[i] = stmt{st, st.ID(x.Doc.ID), predicateVoc(st.Predicate)}
-	}
-	slices.SortStableFunc(sts, func(a, b stmt) int {
+	sc.sts = sts
+	slices.SortStableFunc(sts, func(a, b quadStmt) int {
 		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.id, b.id))
 	})
 	for _, st := range sts {

@@ -130,6 +130,11 @@ func Hash(parts ...string) string {
 		}
 		h.Sum(sum[:0])
 	}
+	return digest(&sum)
+}
+
+// digest is Hash's form of a SHA-256 sum: its first 8 bytes in hex.
+func digest(sum *[sha256.Size]byte) string {
 	var out [16]byte
 	hex.Encode(out[:], sum[:8])
 	return string(out[:])
@@ -150,7 +155,12 @@ func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.En
 // String formats the span as start-end.
 func (s Span) String() string {
 	var buf [41]byte
-	b := strconv.AppendInt(buf[:0], int64(s.Start), 10)
+	return string(s.appendText(buf[:0]))
+}
+
+// appendText appends the span as String formats it.
+func (s Span) appendText(b []byte) []byte {
+	b = strconv.AppendInt(b, int64(s.Start), 10)
 	b = append(b, '-')
-	return string(strconv.AppendInt(b, int64(s.End), 10))
+	return strconv.AppendInt(b, int64(s.End), 10)
 }

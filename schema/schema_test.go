@@ -26,6 +26,51 @@ func TestHash(t *testing.T) {
 	}
 }
 
+// TestStatementID pins statement IDs, which are in every graph written
+// so far, and checks them against the formula they are documented by.
+func TestStatementID(t *testing.T) {
+	st := Statement{Subject: "kataib-hezbollah", Predicate: "attacked", Object: "united-states", Modality: "asserted", Span: Span{120, 245}, Rule: "svo"}
+	long := st
+	long.Rule = strings.Repeat("r", 600) // past the stack buffer
+	tests := []struct {
+		name  string
+		st    Statement
+		docID string
+		want  string
+	}{
+		{"plain", st, "wire-01", "53533ca70efdcac2"},
+		{"long", long, "wire-01", "dab6a4aa7081dcf6"},
+		{"empty", Statement{}, "", "10b55656fd54433d"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.st.ID(tt.docID)
+			if got != tt.want {
+				t.Errorf("ID = %s, want %s", got, tt.want)
+			}
+			if formula := statementHash(tt.st, tt.docID); got != formula {
+				t.Errorf("ID = %s, Hash of the fields = %s", got, formula)
+			}
+		})
+	}
+}
+
+// statementHash is Statement.ID as its comment defines it.
+func statementHash(s Statement, docID string) string {
+	return Hash(docID, s.Subject, string(s.Predicate), s.Object, string(s.Modality), s.Span.String(), s.Rule)
+}
+
+func FuzzStatementID(f *testing.F) {
+	f.Add("doc", "a", "attacked", "b", "asserted", 0, 10, "svo")
+	f.Add("", "", "", "", "", -1, 1<<40, strings.Repeat("é", 300))
+	f.Fuzz(func(t *testing.T, doc, subj, pred, obj, mod string, start, end int, rule string) {
+		s := Statement{Subject: subj, Predicate: Predicate(pred), Object: obj, Modality: Modality(mod), Span: Span{start, end}, Rule: rule}
+		if got, want := s.ID(doc), statementHash(s, doc); got != want {
+			t.Errorf("ID = %s, Hash of the fields = %s", got, want)
+		}
+	})
+}
+
 func TestSpanString(t *testing.T) {
 	for _, tt := range []struct {
 		s    Span

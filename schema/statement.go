@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"time"
@@ -63,9 +64,21 @@ type Statement struct {
 	Troops    int       `json:"troops,omitempty"`
 }
 
-// ID returns a stable identifier of the statement within its document.
+// ID returns a stable identifier of the statement within its document:
+// Hash(docID, s.Subject, s.Predicate, s.Object, s.Modality,
+// s.Span.String(), s.Rule), without making the span's string. Every
+// statement of every document written gets one.
 func (s Statement) ID(docID string) string {
-	return Hash(docID, s.Subject, string(s.Predicate), s.Object, string(s.Modality), s.Span.String(), s.Rule)
+	var stack [512]byte
+	b := stack[:0]
+	for _, p := range [...]string{docID, s.Subject, string(s.Predicate), s.Object, string(s.Modality)} {
+		b = append(b, p...)
+		b = append(b, 0)
+	}
+	b = append(s.Span.appendText(b), 0)
+	b = append(append(b, s.Rule...), 0)
+	sum := sha256.Sum256(b)
+	return digest(&sum)
 }
 
 // IRI returns the IRI of the reified statement.
