@@ -116,8 +116,7 @@ func Hash(parts ...string) string {
 		var stack [512]byte
 		b := stack[:0]
 		for _, p := range parts {
-			b = append(b, p...)
-			b = append(b, 0)
+			b = appendPart(b, p)
 		}
 		sum = sha256.Sum256(b)
 	} else {
@@ -132,6 +131,9 @@ func Hash(parts ...string) string {
 	}
 	return digest(&sum)
 }
+
+// appendPart appends p as Hash digests a part: its bytes, then a NUL.
+func appendPart(b []byte, p string) []byte { return append(append(b, p...), 0) }
 
 // digest is Hash's form of a SHA-256 sum: its first 8 bytes in hex.
 func digest(sum *[sha256.Size]byte) string {

@@ -72,11 +72,10 @@ func (s Statement) ID(docID string) string {
 	var stack [512]byte
 	b := stack[:0]
 	for _, p := range [...]string{docID, s.Subject, string(s.Predicate), s.Object, string(s.Modality)} {
-		b = append(b, p...)
-		b = append(b, 0)
+		b = appendPart(b, p)
 	}
-	b = append(s.Span.appendText(b), 0)
-	b = append(append(b, s.Rule...), 0)
+	b = append(s.Span.appendText(b), 0) // the part s.Span.String()
+	b = appendPart(b, s.Rule)
 	sum := sha256.Sum256(b)
 	return digest(&sum)
 }
